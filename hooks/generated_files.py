@@ -1,0 +1,67 @@
+"""Adding generated pages to an mkdocs-static-i18n build, one language at a time.
+
+i18n rewrites the file list in its ``on_files`` (priority -100) for the language being
+built, so generated pages are added after it, already placed for that language, with the
+attributes i18n's templates and language switcher read.
+"""
+
+from __future__ import annotations
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+
+
+def languages(config: MkDocsConfig) -> tuple[str, str, list[str]]:
+    """(language being built, default language, every language built)."""
+    i18n = config.plugins.get("i18n")
+    if i18n is None:
+        return "en", "en", ["en"]
+    default = i18n.default_language
+    return i18n.current_language or default, default, list(i18n.build_languages)
+
+
+def dest_for(norm_src_uri: str, lang: str, default: str) -> str:
+    """``policies/x/index.md`` -> ``es/policies/x/index.html``; non-index pages get a folder."""
+    stem = norm_src_uri.removesuffix(".md")
+    path = f"{stem}.html" if stem == "index" or stem.endswith("/index") else f"{stem}/index.html"
+    return path if lang == default else f"{lang}/{path}"
+
+
+def add_page(files: Files, config: MkDocsConfig, norm_src_uri: str, markdown: str) -> File:
+    """Add a generated Markdown page at ``norm_src_uri`` for the language being built."""
+    lang, default, built = languages(config)
+    page = _generated(config, norm_src_uri, markdown, lang, default)
+    page.alternates = {
+        other: page if other == lang else _generated(config, norm_src_uri, "", other, default)
+        for other in built
+    }
+    existing = files.get_file_from_path(page.src_uri)
+    if existing is not None:
+        files.remove(existing)
+    files.append(page)
+    return page
+
+
+def add_static(files: Files, config: MkDocsConfig, path: str, content: str | bytes) -> File:
+    """Add a generated non-page file (feed, JSON) at ``path`` under the language's folder."""
+    lang, default, _ = languages(config)
+    file = File.generated(config, f"{lang}/{path}", content=content)
+    file.dest_uri = path if lang == default else f"{lang}/{path}"
+    file.locale = file.locale_alternate_of = file.localization = lang
+    file.norm_src_uri = path
+    file.alternates = {lang: file}
+    files.append(file)
+    return file
+
+
+def norm_src_uri(file: File) -> str:
+    """The file's path without its language folder (i18n sets it; plain builds do not)."""
+    return getattr(file, "norm_src_uri", None) or file.src_uri
+
+
+def _generated(config: MkDocsConfig, norm: str, markdown: str, lang: str, default: str) -> File:
+    file = File.generated(config, f"{lang}/{norm}", content=markdown)
+    file.dest_uri = dest_for(norm, lang, default)
+    file.locale = file.locale_alternate_of = file.localization = lang
+    file.norm_src_uri = norm
+    return file

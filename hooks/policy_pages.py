@@ -1,0 +1,155 @@
+"""MkDocs hooks for policies: load and check the content, place each version, and add
+each policy's main page (the version in effect, with its history and notices).
+
+Thin adapter: the rules live in ``privacy_site``; this file moves MkDocs objects to plain
+data and back. Runs once per language (mkdocs-static-i18n rebuilds the site for each).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+from generated_files import add_page, languages, norm_src_uri
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.pages import Page
+from privacy_site import dates, frontmatter, ui, views
+from privacy_site.content import Content, load_content
+from privacy_site.policies import State, Version
+from privacy_site.problems import ContentError, errors, warnings
+
+VERSION_SRC = re.compile(r"^policies/(?P<policy>[^/]+)/(?P<slug>\d{4}-\d{2}-\d{2})\.md$")
+MAIN_SRC = re.compile(r"^policies/(?P<policy>[^/]+)/index\.md$")
+POLICY_INDEX = "policies/index.md"
+
+# Outside the "mkdocs" logger on purpose: a reminder such as an unset contact address is
+# shown on every build but must not fail a strict build.
+notice_log = logging.getLogger("privacy_site")
+if not notice_log.handlers:
+    _handler = logging.StreamHandler()
+    _handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    notice_log.addHandler(_handler)
+    notice_log.propagate = False
+    notice_log.setLevel(logging.INFO)
+
+
+# Hooks ------------------------------------------------------------------------------
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    lang, default, built = languages(config)
+    extra = config.extra.get("privacy_site") or {}
+    try:
+        today = dates.build_date(str(extra.get("timezone") or "America/New_York"))
+    except dates.SettingError as exc:
+        raise PluginError(str(exc)) from None
+    content = load_content(Path(config.docs_dir), today, config.extra, default, built)
+    found = errors(content.problems)
+    if found:
+        raise PluginError(ContentError(found).report())
+    if lang == default:
+        for problem in warnings(content.problems):
+            notice_log.warning(str(problem))
+        notice_log.info("Building the site as of %s", today.isoformat())
+    config.privacy_content = content
+    return config
+
+
+def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
+    env.filters["long_date"] = ui.long_date
+    return env
+
+
+@event_priority(-110)  # after mkdocs-static-i18n has chosen this language's files
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    content = _content(config)
+    by_src = {norm_src_uri(f): f for f in files.documentation_pages()}
+    for policy in content.policies:
+        for version in policy.versions:
+            if policy.state(version, content.today) is State.SCHEDULED:
+                scheduled = by_src.get(f"policies/{policy.id}/{version.slug}.md")
+                if scheduled is not None:
+                    files.remove(scheduled)
+        current = policy.current(content.today)
+        if current is None:
+            continue
+        source = by_src[f"policies/{policy.id}/{current.slug}.md"]
+        add_page(files, config, f"policies/{policy.id}/index.md", _main_page(source, current))
+    return files
+
+
+@event_priority(-110)  # after mkdocs-static-i18n has rebuilt the navigation
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    """Put every policy under the Policies entry, so a new folder needs no nav edit."""
+    content = _content(config)
+    lang, _, _ = languages(config)
+    for index, item in enumerate(nav.items):
+        if isinstance(item, Page) and norm_src_uri(item.file) == POLICY_INDEX:
+            children: list[Any] = [item]
+            for row in views.policy_list(content, lang):
+                page = _page_for(files, f"policies/{row['policy']}/index.md")
+                if page is not None:
+                    children.append(page)
+            section = Section(item.title, children)
+            for child in children:
+                child.parent = section
+            nav.items[index] = section
+    return nav
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    src = norm_src_uri(page.file)
+    if VERSION_SRC.match(src) or MAIN_SRC.match(src):
+        page.meta["template"] = "policy.html"
+    return markdown
+
+
+def on_page_context(
+    context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation
+) -> dict[str, Any]:
+    content = _content(config)
+    lang, _, _ = languages(config)
+    src = norm_src_uri(page.file)
+    context["privacy"] = {
+        "lang": lang,
+        "ui": ui.strings(lang),
+        "today": content.today,
+        "settings": content.settings,
+        "policies": views.policy_list(content, lang),
+    }
+    match = VERSION_SRC.match(src) or MAIN_SRC.match(src)
+    policy = content.policy(match["policy"]) if match else None
+    if policy is not None:
+        slug = match.groupdict().get("slug")
+        version = next((v for v in policy.versions if v.slug == slug), None)
+        context["policy"] = views.policy_view(content, policy, lang, version)
+    return context
+
+
+# Helper functions ---------------------------------------------------------------------
+
+
+def _content(config: MkDocsConfig) -> Content:
+    return config.privacy_content
+
+
+def _main_page(source: File, version: Version) -> str:
+    """The Markdown of a policy's main page: the shown version's text (in this language)."""
+    parsed = frontmatter.parse(source.content_string)
+    title = parsed.fields.get("title")
+    meta = {"title": title if isinstance(title, str) and title.strip() else version.title}
+    return f"---\n{yaml.safe_dump(meta, allow_unicode=True)}---\n{parsed.body}"
+
+
+def _page_for(files: Files, src: str) -> Page | None:
+    for file in files.documentation_pages():
+        if norm_src_uri(file) == src:
+            return file.page
+    return None

@@ -1,0 +1,54 @@
+"""Everything the site is built from, loaded and checked once per build."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from .policies import Policy, Translation, load_policies, load_translations
+from .problems import Problem
+from .settings import Settings, read_settings
+
+
+@dataclass
+class Content:
+    today: date
+    settings: Settings
+    default_language: str
+    languages: list[str]
+    policies: list[Policy]
+    translations: dict[str, dict[tuple[str, date], Translation]] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    def policy(self, policy_id: str) -> Policy | None:
+        return next((p for p in self.policies if p.id == policy_id), None)
+
+
+def load_content(
+    docs_dir: Path,
+    today: date,
+    extra: dict[str, Any] | None,
+    default_language: str = "en",
+    languages: list[str] | None = None,
+) -> Content:
+    languages = languages or [default_language]
+    settings, problems = read_settings(extra)
+    policies, found = load_policies(docs_dir, default_language)
+    problems += found
+    translations: dict[str, dict[tuple[str, date], Translation]] = {}
+    for lang in languages:
+        if lang == default_language:
+            continue
+        translations[lang], found = load_translations(docs_dir, lang, policies)
+        problems += found
+    return Content(
+        today=today,
+        settings=settings,
+        default_language=default_language,
+        languages=languages,
+        policies=policies,
+        translations=translations,
+        problems=problems,
+    )

@@ -1,0 +1,51 @@
+"""Front matter of a Markdown file: its fields, where each was written, and the body."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from . import yamldoc
+
+FENCE = re.compile(r"\A---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*\r?\n?", re.DOTALL | re.MULTILINE)
+
+
+@dataclass
+class Parsed:
+    fields: dict[str, Any]
+    body: str
+    lines: dict[str, int] = field(default_factory=dict)  # field name -> line in the file
+    body_line: int = 1  # the file line on which the body starts
+    error: tuple[int | None, int | None, str] | None = None  # a YAML error, if any
+
+    def line_of(self, name: str) -> int | None:
+        return self.lines.get(name)
+
+
+def parse(text: str) -> Parsed:
+    """Split ``text`` into front matter and body; positions are lines of the whole file."""
+    text = text.lstrip("\ufeff")
+    match = FENCE.match(text)
+    if not match:
+        return Parsed(fields={}, body=text)
+    body = text[match.end() :]
+    body_line = text[: match.end()].count("\n") + 1
+    try:
+        document = yamldoc.load(match.group(1))
+    except yamldoc.YamlSyntaxError as exc:
+        line = exc.line + 1 if exc.line is not None else None
+        return Parsed(fields={}, body=body, body_line=body_line, error=(line, exc.column, str(exc)))
+    if document.data is None:
+        return Parsed(fields={}, body=body, body_line=body_line)
+    if not isinstance(document.data, dict):
+        return Parsed(
+            fields={},
+            body=body,
+            body_line=body_line,
+            error=(2, 1, "the front matter must be a list of 'field: value' lines"),
+        )
+    lines = {
+        str(path[0]): line + 1 for path, (line, _column) in document.marks.items() if len(path) == 1
+    }
+    return Parsed(fields=document.data, body=body, lines=lines, body_line=body_line)

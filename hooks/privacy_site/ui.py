@@ -1,0 +1,65 @@
+"""Words the templates show around the content, per language, and dates in words.
+
+English is complete; another language falls back to English string by string until its
+table is filled in.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from babel import Locale, UnknownLocaleError
+from babel.dates import format_date
+
+STRINGS: dict[str, dict[str, str]] = {
+    "en": {
+        "policies": "Policies",
+        "policy": "Policy",
+        "in_effect_since": "In effect since {date}.",
+        "takes_effect_on": "Takes effect on {date}.",
+        "posted_on": "Posted {date}.",
+        "superseded": "In effect from {start} to {end}; no longer in effect.",
+        "archived": "Archived version",
+        "read_in_effect": "Read the version in effect",
+        "read_until_then": "Read the version in effect until then",
+        "change_notice": "Change announced",
+        "change_notice_text": "A new version of this policy takes effect on {date}.",
+        "what_changes": "What changes:",
+        "read_new_version": "Read the new version",
+        "see_what_changed": "See what changed",
+        "history": "Version history",
+        "history_caption": "Every published version of this policy, newest first.",
+        "col_version": "Version",
+        "col_posted": "Posted",
+        "col_status": "Status",
+        "col_summary": "What changed",
+        "state_announced": "Announced",
+        "state_in-effect": "In effect",
+        "state_superseded": "No longer in effect",
+        "first_version": "First version published on this site.",
+        "effective_label": "Effective",
+        "adopted_by": "Adopted by {body}.",
+        "none_yet": "No policies are published yet.",
+        "contact_email": "E-mail the Web Administrator:",
+        "contact_unset_title": "The Web Administrator's e-mail address is not published here yet",
+        "contact_unset_text": "Until it is, you can ask the main office of your child's school, "
+        "or the district's central office, to pass your question to the Web Administrator. "
+        "Please do not send sensitive personal information by e-mail: e-mail to the district "
+        "is not encrypted.",
+    },
+}
+
+
+def strings(lang: str) -> dict[str, str]:
+    table = dict(STRINGS["en"])
+    table.update(STRINGS.get(lang, {}))
+    return table
+
+
+def long_date(day: date, lang: str) -> str:
+    """A date in words for ``lang`` (``May 15, 2018``), in English if Babel lacks it."""
+    try:
+        locale = Locale.parse(lang.replace("-", "_"))
+    except (UnknownLocaleError, ValueError):
+        locale = Locale.parse("en")
+    return format_date(day, format="long", locale=locale)

@@ -1,0 +1,19 @@
+"""Site paths, relative to the site root, for every language (``es/policies/x/``)."""
+
+from __future__ import annotations
+
+
+def lang_prefix(lang: str, default_language: str) -> str:
+    return "" if lang == default_language else f"{lang}/"
+
+
+def policy_path(policy: str, lang: str, default_language: str) -> str:
+    return f"{lang_prefix(lang, default_language)}policies/{policy}/"
+
+
+def version_path(policy: str, slug: str, lang: str, default_language: str) -> str:
+    return f"{policy_path(policy, lang, default_language)}{slug}/"
+
+
+def changes_path(policy: str, slug: str, lang: str, default_language: str) -> str:
+    return f"{version_path(policy, slug, lang, default_language)}changes/"

@@ -1,0 +1,80 @@
+"""Plain data for the templates: what a page says about policies on a given day."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from . import urls
+from .content import Content
+from .policies import Policy, State, Version
+
+
+def version_row(content: Content, policy: Policy, version: Version, lang: str) -> dict[str, Any]:
+    """One version as the history table, notices and labels show it."""
+    today = content.today
+    default = content.default_language
+    translation = content.translations.get(lang, {}).get((policy.id, version.effective))
+    previous = policy.previous(version)
+    following = policy.following(version)
+    visible_following = following if following and following.published_on <= today else None
+    return {
+        "policy": policy.id,
+        "title": translation.title if translation else version.title,
+        "effective": version.effective,
+        "posted": version.posted,
+        "summary": (translation.summary if translation and translation.summary else None)
+        or version.summary,
+        "substantive": version.substantive,
+        "adopted_by": version.adopted_by,
+        "state": policy.state(version, today).value,
+        "url": urls.version_path(policy.id, version.slug, lang, default),
+        "changes_url": urls.changes_path(policy.id, version.slug, lang, default)
+        if previous
+        else None,
+        "last_day": visible_following.effective - timedelta(days=1)
+        if visible_following and visible_following.effective <= today
+        else None,
+        "slug": version.slug,
+    }
+
+
+def policy_view(
+    content: Content, policy: Policy, lang: str, version: Version | None = None
+) -> dict[str, Any]:
+    """A policy page (``version`` is None) or one version's page."""
+    today = content.today
+    current = policy.current(today)
+    shown = version or current
+    in_effect = policy.in_effect(today)
+    published = policy.published(today)
+    return {
+        "id": policy.id,
+        "lang": lang,
+        "is_main": version is None,
+        "url": urls.policy_path(policy.id, lang, content.default_language),
+        "version": version_row(content, policy, shown, lang) if shown else None,
+        "in_effect": version_row(content, policy, in_effect, lang) if in_effect else None,
+        "announced": [version_row(content, policy, v, lang) for v in policy.announced(today)],
+        "history": [version_row(content, policy, v, lang) for v in reversed(published)],
+    }
+
+
+def policy_list(content: Content, lang: str) -> list[dict[str, Any]]:
+    """Every policy with something published, for the home page and the policy index."""
+    rows = []
+    for policy in content.policies:
+        current = policy.current(content.today)
+        if current is None:
+            continue
+        row = version_row(content, policy, current, lang)
+        row["policy_url"] = urls.policy_path(policy.id, lang, content.default_language)
+        row["announced"] = [
+            version_row(content, policy, v, lang) for v in policy.announced(content.today)
+        ]
+        rows.append(row)
+    return sorted(rows, key=lambda row: row["title"].casefold())
+
+
+def is_visible(policy: Policy, version: Version, today: date) -> bool:
+    return policy.state(version, today) is not State.SCHEDULED

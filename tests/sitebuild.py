@@ -1,0 +1,122 @@
+"""Build a site with the project's real config, hooks and theme, for tests and benchmarks.
+
+A fixture site is a folder with ``docs/`` (and optionally ``vendors.yml``); it is built
+with the project's ``mkdocs.yml`` through the real ``mkdocs`` command, at a fixed date.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "hooks"))
+
+from privacy_site.dates import epoch_for  # noqa: E402
+
+TIMEZONE = "America/New_York"
+
+
+@dataclass
+class Build:
+    returncode: int
+    output: str  # stdout and stderr together, as staff see them
+    site: Path
+
+    def page(self, path: str) -> Path:
+        """The HTML file for a site path such as ``policies/x/`` or ``es/``."""
+        target = self.site / path
+        return target / "index.html" if path == "" or path.endswith("/") else target
+
+    def html(self, path: str) -> str:
+        return self.page(path).read_text(encoding="utf-8")
+
+
+def config_with(overrides: dict[str, Any] | None = None) -> dict[str, Any]:
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    for key, value in (overrides or {}).items():
+        config[key] = value
+    return config
+
+
+def languages_config(codes: list[str]) -> list[dict[str, Any]]:
+    names = {"en": "English", "es": "Español", "ht": "Kreyòl ayisyen", "pt": "Português"}
+    return [
+        {"locale": code, "default": code == codes[0], "name": names.get(code, code), "build": True}
+        for code in codes
+    ]
+
+
+def build_site(
+    workdir: Path,
+    *,
+    docs: Path | None = None,
+    when: date | None = None,
+    epoch: int | None = None,
+    config: dict[str, Any] | None = None,
+    vendors: Path | None = None,
+    languages: list[str] | None = None,
+) -> Build:
+    """Build ``docs`` (default: the real content) into ``workdir/site`` as of ``when``."""
+    project = workdir / "project"
+    if project.exists():
+        shutil.rmtree(project)
+    project.mkdir(parents=True)
+    shutil.copytree(docs or ROOT / "docs", project / "docs")
+    vendors_source = vendors or ROOT / "vendors.yml"
+    if vendors_source.exists():
+        shutil.copy(vendors_source, project / "vendors.yml")
+    for name in ("hooks", "overrides"):
+        (project / name).symlink_to(ROOT / name)
+    cfg = config or config_with()
+    if languages:
+        for plugin in cfg["plugins"]:
+            if isinstance(plugin, dict) and "i18n" in plugin:
+                plugin["i18n"]["languages"] = languages_config(languages)
+    (project / "mkdocs.yml").write_text(yaml.safe_dump(cfg, allow_unicode=True), encoding="utf-8")
+    site = workdir / "site"
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1")
+    env.pop("SOURCE_DATE_EPOCH", None)
+    if when is not None:
+        env["SOURCE_DATE_EPOCH"] = str(epoch_for(when, TIMEZONE))
+    if epoch is not None:
+        env["SOURCE_DATE_EPOCH"] = str(epoch)
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--clean", "-f", str(project / "mkdocs.yml"),
+         "-d", str(site)],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    return Build(result.returncode, result.stdout + result.stderr, site)
+
+
+def fixture_docs(workdir: Path, policies: Path, extra: dict[str, str] | None = None) -> Path:
+    """The real site's pages with its policies replaced by the fixture ``policies`` folder.
+
+    ``policies`` holds ``<lang>/policies/<id>/<date>.md`` trees; ``extra`` adds or replaces
+    files by path under ``docs/`` (``{"es/index.md": "..."}``).
+    """
+    docs = workdir / "docs"
+    if docs.exists():
+        shutil.rmtree(docs)
+    shutil.copytree(ROOT / "docs", docs)
+    for folder in (docs / "en" / "policies").iterdir():
+        if folder.is_dir():
+            shutil.rmtree(folder)
+    shutil.copytree(policies, docs, dirs_exist_ok=True)
+    for path, text in (extra or {}).items():
+        target = docs / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+    return docs
