@@ -6,6 +6,7 @@ date it takes effect. Everything here is a function of the files and ``today``.
 
 from __future__ import annotations
 
+import calendar
 import difflib
 import re
 from collections.abc import Iterable
@@ -15,7 +16,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from . import frontmatter
-from .dates import parse_date
+from .dates import ISO_DATE, parse_date
 from .problems import Problem
 
 NOTICE_DAYS = 30
@@ -181,7 +182,7 @@ def load_translations(
                         Problem(
                             display,
                             parsed.line_of(name),
-                            message=f"{name}: {_shown(fields[name])} differs from the English "
+                            message=f"{name}: {fields[name]} differs from the English "
                             f"file's {name} ({shown}); dates come from the English file: remove "
                             f"'{name}' from the translation",
                         )
@@ -287,7 +288,7 @@ def _read_version(
         summary = None
     adopted_by = fields.get("adopted_by")
 
-    if effective is None or problems and not title:
+    if effective is None or not title:
         return None, parsed, problems
     version = Version(
         policy=policy,
@@ -313,7 +314,7 @@ def _check_sequence(
             if version.posted is not None and version.posted > version.effective:
                 yield _posted_after(display, parsed, version)
             continue
-        if version.posted is None:
+        if version.posted is None and "posted" not in parsed.fields:
             yield Problem(
                 display,
                 parsed.line_of("effective"),
@@ -370,15 +371,25 @@ def _date_field(
     value = parse_date(raw)
     if value is None:
         problems.append(
-            Problem(
-                display,
-                parsed.line_of(name),
-                message=f"{name}: {_shown(raw)} is not a real date written YYYY-MM-DD; "
-                "write the year, month and day of a day that exists, for example "
-                f"'{name}: 2026-12-22'",
-            )
+            Problem(display, parsed.line_of(name), message=f"{name}: {_shown(raw)} {_why_not(raw)}")
         )
     return value
+
+
+def _why_not(raw: object) -> str:
+    """Why a value is not a date, in words: the month's length when only the day is wrong."""
+    match = ISO_DATE.match(str(raw).strip())
+    if match:
+        year, month, _day = (int(part) for part in match.groups())
+        if 1 <= month <= 12:
+            days = calendar.monthrange(year, month)[1]
+            name = calendar.month_name[month]
+            return (
+                f"is not a real date: {name} {year} has {days} days; write it as YYYY-MM-DD "
+                "with a day that exists"
+            )
+        return f"is not a real date: there is no month {month}; write it as YYYY-MM-DD"
+    return "is not a date written YYYY-MM-DD; write it like 2026-12-22 (year, month, day)"
 
 
 def _unknown_fields(display: str, parsed: frontmatter.Parsed, known: set[str]) -> list[Problem]:

@@ -61,10 +61,11 @@ def load(text: str) -> Document:
             document.data = _build(loader, node, (), document)
         return document
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
+        # Where an unclosed quote or bracket *started* is more use than where the file ended.
+        mark = exc.context_mark or exc.problem_mark
         line = mark.line + 1 if mark else None
         column = mark.column + 1 if mark else None
-        reason = exc.problem or exc.context or "it is not valid YAML"
+        reason = ": ".join(part for part in (exc.context, exc.problem) if part) or "not YAML"
         raise YamlSyntaxError(reason, line, column) from None
     except yaml.YAMLError as exc:
         raise YamlSyntaxError(str(exc), None, None) from None

@@ -1,0 +1,63 @@
+# One command for each thing people do often. See README.md.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-$(shell sha1sum requirements.lock | cut -c1-12)
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: setup build serve preview test test-fast lint format chromium lock clean
+
+## setup: create .venv and install the pinned dependencies from requirements.lock
+setup: $(STAMP)
+
+$(STAMP): requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.lock
+	rm -f $(VENV)/.installed-* && touch $@
+
+## build: build the site into site/ (strict; a failed build leaves site/ untouched)
+build: setup
+	rm -rf site.new
+	$(BIN)/mkdocs build --clean --site-dir site.new
+	rm -rf site && mv site.new site
+
+## serve: live preview at http://127.0.0.1:8000 (as of today)
+serve: setup
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+## preview DATE=YYYY-MM-DD: live preview of the site as it will be on that date
+preview: setup
+	@test -n "$(DATE)" || { echo "usage: make preview DATE=YYYY-MM-DD"; exit 2; }
+	SOURCE_DATE_EPOCH=$$(PYTHONPATH=hooks $(BIN)/python -m privacy_site.preview "$(DATE)") \
+	  $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+## test: install everything (Chromium too) and run every test
+test: setup chromium
+	$(BIN)/ruff check hooks tests
+	$(BIN)/pytest
+
+## test-fast: the tests that need no browser
+test-fast: setup
+	$(BIN)/pytest -m "not browser"
+
+## chromium: install Debian's Chromium for the browser tests, if it is missing
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "Installing Debian's chromium for the browser tests"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
+
+lint: setup
+	$(BIN)/ruff check hooks tests
+	$(BIN)/ruff format --check hooks tests
+
+format: setup
+	$(BIN)/ruff format hooks tests
+	$(BIN)/ruff check --fix hooks tests
+
+## lock: re-pin every dependency after editing pyproject.toml
+lock: setup
+	$(BIN)/pip-compile --quiet --extra test --strip-extras --no-emit-index-url \
+	  --no-emit-find-links -o requirements.lock pyproject.toml
+
+clean:
+	rm -rf site site.new .pytest_cache
