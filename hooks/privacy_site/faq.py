@@ -56,5 +56,11 @@ def _entry(anchor: str, question: str, parts: list[str]) -> Entry:
     return Entry(anchor, question, " ".join(part for part in parts if part))
 
 
+BLOCKS = ("p", "li", "dt", "dd", "td", "th", "br", "div", "blockquote", "h3", "h4")
+
+
 def _text(element: Any) -> str:
+    """Text as read aloud: block elements are separated by a space, inline ones are not."""
+    for block in element.iter(*BLOCKS):
+        block.tail = " " + (block.tail or "")
     return re.sub(r"\s+", " ", element.text_content()).strip()
