@@ -8,7 +8,7 @@ attributes i18n's templates and language switcher read.
 from __future__ import annotations
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 
 
 def languages(config: MkDocsConfig) -> tuple[str, str, list[str]]:
@@ -60,7 +60,10 @@ def norm_src_uri(file: File) -> str:
 
 
 def _generated(config: MkDocsConfig, norm: str, markdown: str, lang: str, default: str) -> File:
-    file = File.generated(config, f"{lang}/{norm}", content=markdown)
+    # Not in the nav config by design: hooks place the pages that belong in the nav.
+    file = File.generated(
+        config, f"{lang}/{norm}", content=markdown, inclusion=InclusionLevel.NOT_IN_NAV
+    )
     file.dest_uri = dest_for(norm, lang, default)
     file.locale = file.locale_alternate_of = file.localization = lang
     file.norm_src_uri = norm

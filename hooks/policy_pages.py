@@ -17,7 +17,7 @@ from generated_files import add_page, languages, norm_src_uri
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from privacy_site import dates, frontmatter, ui, views
@@ -73,10 +73,13 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     by_src = {norm_src_uri(f): f for f in files.documentation_pages()}
     for policy in content.policies:
         for version in policy.versions:
+            file = by_src.get(f"policies/{policy.id}/{version.slug}.md")
+            if file is None:
+                continue
             if policy.state(version, content.today) is State.SCHEDULED:
-                scheduled = by_src.get(f"policies/{policy.id}/{version.slug}.md")
-                if scheduled is not None:
-                    files.remove(scheduled)
+                files.remove(file)
+            else:
+                file.inclusion = InclusionLevel.NOT_IN_NAV  # linked from the policy's history
         current = policy.current(content.today)
         if current is None:
             continue
