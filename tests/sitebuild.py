@@ -90,8 +90,17 @@ def build_site(
     if epoch is not None:
         env["SOURCE_DATE_EPOCH"] = str(epoch)
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--clean", "-f", str(project / "mkdocs.yml"),
-         "-d", str(site)],
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--clean",
+            "-f",
+            str(project / "mkdocs.yml"),
+            "-d",
+            str(site),
+        ],
         cwd=project,
         env=env,
         capture_output=True,

@@ -16,7 +16,11 @@ HTML = """
 
 def test_each_h2_is_a_question_and_what_follows_is_its_answer() -> None:
     assert faq_entries(HTML) == [
-        Entry("who-owns", "Who owns student data?", "The student and guardians own student level data."),
+        Entry(
+            "who-owns",
+            "Who owns student data?",
+            "The student and guardians own student level data.",
+        ),
         Entry(
             "what",
             "What constitutes student data?",

@@ -20,7 +20,9 @@ def docs_for(case: Path, tmp_path: Path) -> Path:
     return docs
 
 
-@pytest.mark.parametrize("case", sorted(p for p in CASES.iterdir() if p.is_dir()), ids=lambda p: p.name)
+@pytest.mark.parametrize(
+    "case", sorted(p for p in CASES.iterdir() if p.is_dir()), ids=lambda p: p.name
+)
 def test_invalid_content_gets_exact_messages(case: Path, tmp_path: Path) -> None:
     docs = docs_for(case, tmp_path)
     languages = sorted(p.name for p in case.iterdir() if p.is_dir())

@@ -15,7 +15,10 @@ def test_positions_of_keys_and_items() -> None:
 
 
 def test_dates_stay_text_so_we_can_check_them() -> None:
-    assert yamldoc.load("d: 2026-02-30\ne: 2026-02-03").data == {"d": "2026-02-30", "e": "2026-02-03"}
+    assert yamldoc.load("d: 2026-02-30\ne: 2026-02-03").data == {
+        "d": "2026-02-30",
+        "e": "2026-02-03",
+    }
 
 
 def test_duplicate_keys_are_recorded() -> None:

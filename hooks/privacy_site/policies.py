@@ -200,8 +200,12 @@ def load_translations(
         title = fields.get("title")
         if not isinstance(title, str) or not title.strip():
             problems.append(
-                Problem(display, parsed.line_of("title") or 1, "title: missing; add the title "
-                        "in this language, for example 'title: Política de privacidad'")
+                Problem(
+                    display,
+                    parsed.line_of("title") or 1,
+                    "title: missing; add the title "
+                    "in this language, for example 'title: Política de privacidad'",
+                )
             )
         summary = fields.get("summary")
         found[(source.policy, source.effective)] = Translation(
@@ -251,9 +255,12 @@ def _read_version(
     title = fields.get("title")
     if not isinstance(title, str) or not title.strip():
         problems.append(
-            Problem(display, parsed.line_of("title") or 1,
-                    message="title: missing; add the policy's title, for example "
-                    "'title: Website Privacy Policy'")
+            Problem(
+                display,
+                parsed.line_of("title") or 1,
+                message="title: missing; add the policy's title, for example "
+                "'title: Website Privacy Policy'",
+            )
         )
         title = ""
 
@@ -273,17 +280,23 @@ def _read_version(
     substantive = fields.get("substantive", True)
     if not isinstance(substantive, bool):
         problems.append(
-            Problem(display, parsed.line_of("substantive"),
-                    message=f"substantive: {_shown(substantive)} is not true or false; write "
-                    "'substantive: false' for a minor correction, or remove the line")
+            Problem(
+                display,
+                parsed.line_of("substantive"),
+                message=f"substantive: {_shown(substantive)} is not true or false; write "
+                "'substantive: false' for a minor correction, or remove the line",
+            )
         )
         substantive = True
 
     summary = fields.get("summary")
     if summary is not None and (not isinstance(summary, str) or not summary.strip()):
         problems.append(
-            Problem(display, parsed.line_of("summary"),
-                    message="summary: empty; say in one or two plain sentences what changed")
+            Problem(
+                display,
+                parsed.line_of("summary"),
+                message="summary: empty; say in one or two plain sentences what changed",
+            )
         )
         summary = None
     adopted_by = fields.get("adopted_by")
@@ -364,8 +377,12 @@ def _date_field(
     if raw is None:
         if required:
             problems.append(
-                Problem(display, 1, message=f"{name}: missing; add the date as YYYY-MM-DD, "
-                        f"for example '{name}: 2026-12-22'")
+                Problem(
+                    display,
+                    1,
+                    message=f"{name}: missing; add the date as YYYY-MM-DD, "
+                    f"for example '{name}: 2026-12-22'",
+                )
             )
         return None
     value = parse_date(raw)
@@ -398,12 +415,17 @@ def _unknown_fields(display: str, parsed: frontmatter.Parsed, known: set[str]) -
         if str(name) in known:
             continue
         close = difflib.get_close_matches(str(name), sorted(known), n=1)
-        hint = f"did you mean '{close[0]}'?" if close else "the known fields are " + ", ".join(
-            sorted(known)
+        hint = (
+            f"did you mean '{close[0]}'?"
+            if close
+            else "the known fields are " + ", ".join(sorted(known))
         )
         problems.append(
-            Problem(display, parsed.line_of(str(name)),
-                    message=f"{name}: not a field of a policy version; {hint}")
+            Problem(
+                display,
+                parsed.line_of(str(name)),
+                message=f"{name}: not a field of a policy version; {hint}",
+            )
         )
     return problems
 

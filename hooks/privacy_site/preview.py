@@ -17,8 +17,10 @@ from .dates import epoch_for, parse_date
 def main(argv: list[str]) -> int:
     day = parse_date(argv[1]) if len(argv) in (2, 3) else None
     if day is None:
-        print("usage: make preview DATE=YYYY-MM-DD  (a real date, such as 2026-12-22)",
-              file=sys.stderr)
+        print(
+            "usage: make preview DATE=YYYY-MM-DD  (a real date, such as 2026-12-22)",
+            file=sys.stderr,
+        )
         return 2
     config = Path(argv[2] if len(argv) == 3 else "mkdocs.yml")
     extra = (yaml.safe_load(config.read_text(encoding="utf-8")) or {}).get("extra") or {}

@@ -26,14 +26,20 @@ def read_settings(extra: dict[str, Any] | None) -> tuple[Settings, list[Problem]
     for key in raw:
         if key not in KNOWN:
             problems.append(
-                Problem(SOURCE, message=f"extra.privacy_site.{key}: not a setting; the settings "
-                        "are " + ", ".join(sorted(KNOWN)))
+                Problem(
+                    SOURCE,
+                    message=f"extra.privacy_site.{key}: not a setting; the settings "
+                    "are " + ", ".join(sorted(KNOWN)),
+                )
             )
     district = str(raw.get("district") or "").strip()
     if not district:
         problems.append(
-            Problem(SOURCE, message="extra.privacy_site.district: missing; set the district's "
-                    "name, for example 'district: Cambridge Public Schools'")
+            Problem(
+                SOURCE,
+                message="extra.privacy_site.district: missing; set the district's "
+                "name, for example 'district: Cambridge Public Schools'",
+            )
         )
     email = str(raw.get("contact_email") or "").strip() or None
     if email is None:
@@ -48,8 +54,11 @@ def read_settings(extra: dict[str, Any] | None) -> tuple[Settings, list[Problem]
         )
     elif not EMAIL.match(email):
         problems.append(
-            Problem(SOURCE, message=f"extra.privacy_site.contact_email: {email!r} is not an "
-                    "e-mail address; write it as name@example.org")
+            Problem(
+                SOURCE,
+                message=f"extra.privacy_site.contact_email: {email!r} is not an "
+                "e-mail address; write it as name@example.org",
+            )
         )
         email = None
     settings = Settings(

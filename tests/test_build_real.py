@@ -1,0 +1,111 @@
+"""The district's real site, built at a fixed date: what a parent finds on each page."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from urllib.parse import urljoin
+
+import pytest
+from bs4 import BeautifulSoup
+from sitebuild import Build
+
+pytestmark = pytest.mark.build
+
+POLICIES = {
+    "website-privacy": ("Website Privacy Policy", "2018-05-15"),
+    "technology-use": ("Technology Use", "2018-05-15"),
+    "information-security-plan": ("Comprehensive Written Information Security Plan", "2022-11-21"),
+}
+
+
+def soup(build: Build, path: str) -> BeautifulSoup:
+    return BeautifulSoup(build.html(path), "lxml")
+
+
+def test_the_build_reports_the_unset_contact_but_succeeds(real_build: Build) -> None:
+    assert real_build.returncode == 0
+    assert "extra.privacy_site.contact_email is not set" in real_build.output
+    assert "Traceback" not in real_build.output
+
+
+@pytest.mark.parametrize("policy", POLICIES)
+@pytest.mark.parametrize("main", [True, False], ids=["main-url", "version-url"])
+def test_each_policy_has_its_title_and_effective_date(
+    real_build: Build, policy: str, main: bool
+) -> None:
+    title, effective = POLICIES[policy]
+    path = f"policies/{policy}/" if main else f"policies/{policy}/{effective}/"
+    page = soup(real_build, path)
+    assert page.html["lang"] == "en"
+    assert page.find("h1").get_text(strip=True) == title
+    state = page.select_one(".policy-state--in-effect")
+    assert state is not None and state.find("time")["datetime"] == effective
+    assert page.title.get_text().startswith(title)
+    history = page.select_one(".policy-history")
+    assert (history is not None) is main
+    if main:
+        [row] = history.select("tbody tr")
+        assert row.find("a")["href"].endswith(f"policies/{policy}/{effective}/")
+
+
+def test_the_navigation_lists_every_policy(real_build: Build) -> None:
+    for path in ("", "student-data-privacy/", "policies/technology-use/"):
+        nav = soup(real_build, path).select_one("nav.md-nav--primary")
+        hrefs = {urljoin(f"http://site/{path}", a["href"]) for a in nav.select("a.md-nav__link")}
+        for policy in POLICIES:
+            assert f"http://site/policies/{policy}/" in hrefs, (path, hrefs)
+
+
+def test_the_home_page_links_every_policy_the_faq_and_contact(real_build: Build) -> None:
+    page = soup(real_build, "")
+    article = page.select_one("article")
+    links = {a.get_text(" ", strip=True): a["href"] for a in article.find_all("a", href=True)}
+    for title, _ in POLICIES.values():
+        assert links[title].endswith(tuple(f"policies/{p}/" for p in POLICIES))
+    assert any(href.endswith("student-data-privacy/") for href in links.values())
+    assert any(href.endswith("contact/") for href in links.values())
+
+
+def test_the_faq_has_stable_question_ids_and_faqpage_jsonld(real_build: Build) -> None:
+    page = soup(real_build, "student-data-privacy/")
+    questions = page.select("article h2[id]")
+    ids = [h["id"] for h in questions]
+    assert len(ids) == 10  # the ten questions of the source page
+    assert len(set(ids)) == len(ids)
+    assert "who-owns-student-data" in ids
+    [script] = page.select('script[type="application/ld+json"]')
+    data = json.loads(script.string)
+    assert data["@context"] == "https://schema.org"
+    assert data["@type"] == "FAQPage"
+    names = [q["name"] for q in data["mainEntity"]]
+    assert names == [h.get_text(strip=True).rstrip("¶") for h in questions]
+    answers = {q["name"]: q["acceptedAnswer"]["text"] for q in data["mainEntity"]}
+    assert answers["Who owns student data?"] == "The student and guardians own student level data."
+    # An answer pointing to an outside resource without an address keeps words, not a link.
+    first = questions[0].find_next_sibling()
+    assert "DQC" in first.get_text() and first.find("a") is None
+
+
+def test_the_contact_page_says_how_to_reach_the_district_without_an_address(
+    real_build: Build,
+) -> None:
+    page = soup(real_build, "contact/")
+    notice = page.select_one(".contact-unset")
+    assert notice is not None and "Web Administrator" in notice.get_text()
+    assert page.select('a[href^="mailto:"]') == []
+
+
+def test_companion_pages_exist(real_build: Build) -> None:
+    statement = soup(real_build, "accessibility/").select_one("article").get_text(" ", strip=True)
+    assert "(WCAG) 2.2 at level AA" in " ".join(statement.split())
+    assert "English text governs" in soup(real_build, "translation-disclaimer/").get_text()
+
+
+def test_no_page_references_another_host(real_site: Path) -> None:
+    for html in real_site.rglob("*.html"):
+        page = BeautifulSoup(html.read_text(encoding="utf-8"), "lxml")
+        for tag, attr in (("script", "src"), ("link", "href"), ("img", "src"), ("iframe", "src")):
+            for element in page.find_all(tag, attrs={attr: True}):
+                url = element[attr]
+                assert not url.startswith(("http:", "https:", "//")), (html, url)
