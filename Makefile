@@ -4,6 +4,9 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell sha1sum requirements.lock | cut -c1-12)
 export NO_MKDOCS_2_WARNING := 1
+# With DATE=YYYY-MM-DD, build or preview the site as it will be on that date.
+AS_OF = $(if $(DATE),epoch=$$(PYTHONPATH=hooks $(BIN)/python -m privacy_site.preview "$(DATE)") \
+        || exit 2; export SOURCE_DATE_EPOCH=$$epoch;,)
 
 .PHONY: setup build serve preview test test-fast lint format chromium lock clean
 
@@ -15,10 +18,10 @@ $(STAMP): requirements.lock
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.lock
 	rm -f $(VENV)/.installed-* && touch $@
 
-## build: build the site into site/ (strict; a failed build leaves site/ untouched)
+## build [DATE=YYYY-MM-DD]: build the site into site/ (strict; a failed build leaves site/ untouched)
 build: setup
 	rm -rf site.new
-	$(BIN)/mkdocs build --clean --site-dir site.new
+	$(AS_OF) $(BIN)/mkdocs build --clean --site-dir site.new
 	rm -rf site && mv site.new site
 
 ## serve: live preview at http://127.0.0.1:8000 (as of today)
@@ -28,8 +31,7 @@ serve: setup
 ## preview DATE=YYYY-MM-DD: live preview of the site as it will be on that date
 preview: setup
 	@test -n "$(DATE)" || { echo "usage: make preview DATE=YYYY-MM-DD"; exit 2; }
-	SOURCE_DATE_EPOCH=$$(PYTHONPATH=hooks $(BIN)/python -m privacy_site.preview "$(DATE)") \
-	  $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	$(AS_OF) $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 ## test: install everything (Chromium too) and run every test
 test: setup chromium
