@@ -1,0 +1,248 @@
+"""A redline of one policy version against the one before it, from their rendered HTML.
+
+The words of both versions are compared with difflib; the result is the new version's
+own markup (headings, lists, links) with inserted words wrapped in ``<ins>`` and deleted
+words placed, in ``<del>``, where they stood. By construction the text outside ``<del>``
+is exactly the new version and the text outside ``<ins>`` is exactly the old one (lxml's
+``htmldiff`` does not keep that promise on long documents). Each mark also carries words
+that screen readers announce and that survive printing, since colour alone says nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from urllib.parse import urlsplit
+
+import lxml.html
+from lxml.html import HtmlElement
+
+TOKEN = re.compile(r"\S+|\s+")
+SKIP = {"script", "style"}
+BLOCKS = {
+    "p",
+    "div",
+    "li",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "table",
+    "tr",
+    "td",
+    "th",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "pre",
+    "br",
+    "section",
+    "aside",
+}
+
+
+@dataclass(frozen=True)
+class Labels:
+    inserted: str = "Inserted:"
+    inserted_end: str = "End of insertion."
+    deleted: str = "Deleted:"
+    deleted_end: str = "End of deletion."
+
+
+@dataclass(frozen=True)
+class Redline:
+    html: str
+    inserted_words: int
+    deleted_words: int
+
+
+@dataclass
+class _Slot:
+    """One text node of the new version: ``element.text`` or ``element.tail``."""
+
+    element: HtmlElement
+    is_tail: bool
+    tokens: list[str]
+
+
+def render_redline(
+    old_html: str, new_html: str, labels: Labels = Labels(), link_prefix: str = ""
+) -> Redline:
+    """Compare two rendered versions; ``link_prefix`` re-bases their relative links."""
+    old_words, old_spaced, _ = _words(list(_slots(_fragment(old_html))))
+    root = _fragment(new_html)
+    slots = list(_slots(root))
+    new_words, new_spaced, positions = _words(slots)
+
+    inserted: set[tuple[int, int]] = set()
+    deleted_before: dict[tuple[int, int], list[str]] = defaultdict(list)
+    deleted_count = 0
+    matcher = SequenceMatcher(None, old_words, new_words, autojunk=False)
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op in ("delete", "replace"):
+            if j1 < len(positions):
+                anchor = positions[j1]
+            elif positions:
+                anchor = (positions[-1][0], len(slots[positions[-1][0]].tokens))
+            else:
+                anchor = (0, 0)
+            # Keep the old spacing: the mark sits right before new word j1, after any space.
+            lead = old_spaced[i1] and not (j1 < len(new_spaced) and new_spaced[j1])
+            trail = i2 < len(old_words) and old_spaced[i2] and j1 < len(positions)
+            text = "".join(
+                (" " if old_spaced[i] and i > i1 else "") + old_words[i] for i in range(i1, i2)
+            )
+            deleted_before[anchor].append((" " if lead else "") + text + (" " if trail else ""))
+            deleted_count += i2 - i1
+        if op in ("insert", "replace"):
+            inserted.update(positions[j1:j2])
+
+    if not slots:  # the new version is empty: everything was deleted
+        root.text = ""
+        slots = [_Slot(root, False, [])]
+    for index in reversed(range(len(slots))):  # from the end, so earlier slots stay valid
+        _rewrite(slots[index], index, inserted, deleted_before, labels)
+    if link_prefix:
+        root.rewrite_links(lambda url: _rebase(url, link_prefix), resolve_base_href=False)
+    body = (root.text or "") + "".join(
+        lxml.html.tostring(child, encoding="unicode") for child in root
+    )
+    return Redline(
+        html=body,
+        inserted_words=len(inserted),
+        deleted_words=deleted_count,
+    )
+
+
+def _words(slots: list[_Slot]) -> tuple[list[str], list[bool], list[tuple[int, int]]]:
+    """The words of the text nodes, whether a space (or a block edge) precedes each, and
+    where each stands (slot, token)."""
+    words: list[str] = []
+    spaced_before: list[bool] = []
+    positions: list[tuple[int, int]] = []
+    spaced = False
+    for s, slot in enumerate(slots):
+        spaced = spaced or slot.element.tag in BLOCKS  # a block starts or ends here
+        for t, token in enumerate(slot.tokens):
+            if token.isspace():
+                spaced = True
+                continue
+            words.append(token)
+            spaced_before.append(spaced)
+            positions.append((s, t))
+            spaced = False
+    return words, spaced_before, positions
+
+
+def _fragment(html: str) -> HtmlElement:
+    """Parse a fragment, dropping permalink anchors ("¶"), which are not policy text."""
+    root = lxml.html.fragment_fromstring(html or "", create_parent="div")
+    for link in root.xpath('.//a[contains(concat(" ", @class, " "), " headerlink ")]'):
+        link.drop_tree()
+    return root
+
+
+def _slots(root: HtmlElement):
+    """Every text node in reading order, each split into words and spaces."""
+
+    def walk(element: HtmlElement):
+        if element.tag in SKIP or not isinstance(element.tag, str):
+            return
+        if element.text:
+            yield _Slot(element, False, TOKEN.findall(element.text))
+        for child in element:
+            yield from walk(child)
+            if child.tail:
+                yield _Slot(child, True, TOKEN.findall(child.tail))
+
+    yield from walk(root)
+
+
+def _rewrite(slot: _Slot, index: int, inserted, deleted_before, labels: Labels) -> None:
+    """Replace one text node with text, ``<ins>`` and ``<del>`` pieces."""
+    pieces: list[tuple[str, str]] = []  # ("text" | "ins" | "del", text)
+
+    def add(kind: str, text: str) -> None:
+        if pieces and pieces[-1][0] == kind:
+            pieces[-1] = (kind, pieces[-1][1] + text)
+        elif kind == "ins" and text.isspace():
+            pieces.append(("text", text))
+        else:
+            pieces.append((kind, text))
+
+    for t in range(len(slot.tokens) + 1):
+        gone = deleted_before.get((index, t))
+        if gone:
+            add("del", "".join(gone))
+        if t == len(slot.tokens):
+            break
+        token = slot.tokens[t]
+        if (index, t) in inserted:
+            add("ins", token)
+        elif (
+            token.isspace()
+            and pieces
+            and pieces[-1][0] == "ins"
+            and _next_inserted(slot, index, t, inserted)
+        ):
+            add("ins", token)  # keep a run of inserted words in one mark
+        else:
+            add("text", token)
+
+    if all(kind == "text" for kind, _ in pieces):
+        return
+    elements: list[HtmlElement] = []
+    lead = ""
+    for kind, text in pieces:
+        if kind == "text":
+            if elements:
+                elements[-1].tail = (elements[-1].tail or "") + text
+            else:
+                lead += text
+        else:
+            elements.append(_mark(kind, text, labels))
+    if slot.is_tail:
+        slot.element.tail = lead
+        parent = slot.element.getparent()
+        position = parent.index(slot.element)
+        for offset, element in enumerate(elements, start=1):
+            parent.insert(position + offset, element)
+    else:
+        slot.element.text = lead
+        for offset, element in enumerate(elements):
+            slot.element.insert(offset, element)
+
+
+def _next_inserted(slot: _Slot, index: int, t: int, inserted) -> bool:
+    return t + 1 < len(slot.tokens) and (index, t + 1) in inserted
+
+
+def _mark(kind: str, text: str, labels: Labels) -> HtmlElement:
+    before, after = (
+        (labels.inserted, labels.inserted_end)
+        if kind == "ins"
+        else (labels.deleted, labels.deleted_end)
+    )
+    mark = lxml.html.Element(kind)
+    start = lxml.html.Element("span", {"class": "visually-hidden"})
+    start.text = f"{before} "
+    start.tail = text
+    end = lxml.html.Element("span", {"class": "visually-hidden"})
+    end.text = f" {after}"
+    mark.append(start)
+    mark.append(end)
+    return mark
+
+
+def _rebase(url: str, prefix: str) -> str:
+    parts = urlsplit(url)
+    if parts.scheme or parts.netloc or url.startswith(("/", "#")) or re.match(r"^\w+:", url):
+        return url
+    return prefix + url

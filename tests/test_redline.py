@@ -1,0 +1,89 @@
+"""Redlines: word-level marks, structure kept, words for screen readers, links re-based."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import lxml.html
+import markdown
+import pytest
+from privacy_site import frontmatter
+from privacy_site.redline import Labels, render_redline
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "github-privacy-statement"
+OLD = """<h2 id="retention">Retention<a class="headerlink" href="#retention">¶</a></h2>
+<p>Messages are kept for two years.</p>
+<ul><li>Shared with staff.</li><li>Shared with the <a href="../host/">web host</a>.</li></ul>"""
+NEW = """<h2 id="retention">Retention<a class="headerlink" href="#retention">¶</a></h2>
+<p>Messages are kept for three years.</p>
+<ul><li>Shared with staff.</li></ul>
+<h2 id="sharing">Sharing</h2>
+<p>See <a href="../other/">other</a> and <a href="#retention">above</a>.</p>"""
+
+
+def parsed(html: str):
+    return lxml.html.fragment_fromstring(html, create_parent="div")
+
+
+def test_words_are_marked_inserted_and_deleted() -> None:
+    result = render_redline(OLD, NEW)
+    root = parsed(result.html)
+    inserted = " ".join(i.text_content() for i in root.iter("ins"))
+    deleted = " ".join(d.text_content() for d in root.iter("del"))
+    assert "three" in inserted and "three" not in deleted
+    assert "two" in deleted and "two" not in inserted
+    assert "web host" in deleted
+    assert result.inserted_words > 0 and result.deleted_words > 0
+
+
+def test_each_mark_says_what_it_is_in_words() -> None:
+    root = parsed(render_redline(OLD, NEW, Labels(inserted="INS:", deleted="DEL:")).html)
+    for mark in root.iter("ins", "del"):
+        hidden = mark.find_class("visually-hidden")
+        assert len(hidden) == 2
+        assert hidden[0].text.strip() == ("INS:" if mark.tag == "ins" else "DEL:")
+
+
+def test_headings_lists_and_links_survive() -> None:
+    root = parsed(render_redline(OLD, NEW).html)
+    assert [h.get("id") for h in root.iter("h2")] == ["retention", "sharing"]
+    assert root.find(".//ul/li") is not None
+    assert not root.find_class("headerlink")
+    assert "¶" not in root.text_content()
+
+
+def test_relative_links_are_rebased_for_the_deeper_page() -> None:
+    root = parsed(render_redline(OLD, NEW, link_prefix="../").html)
+    assert [a.get("href") for a in root.iter("a")] == ["../../other/", "#retention"]
+
+
+def test_identical_versions_have_no_marks() -> None:
+    result = render_redline(NEW, NEW)
+    assert (result.inserted_words, result.deleted_words) == (0, 0)
+    assert parsed(result.html).find(".//ins") is None
+
+
+VERSIONS = sorted(p.name for p in CORPUS.glob("*.md"))
+
+
+@pytest.mark.parametrize(("before", "after"), list(zip(VERSIONS, VERSIONS[1:])))
+def test_real_legal_text_from_the_corpus(before: str, after: str) -> None:
+    def render(name: str) -> str:
+        body = frontmatter.parse((CORPUS / name).read_text(encoding="utf-8")).body
+        return markdown.markdown(body, extensions=["tables", "attr_list", "toc"])
+
+    old, new = render(before), render(after)
+    result = render_redline(old, new)
+    assert result.inserted_words > 10 and result.deleted_words > 10
+    # Outside <del> the redline reads exactly as the new text; outside <ins>, the old text's
+    # characters all stand in order (spacing may differ where a mark meets a link).
+    assert words_without(result.html, "del") == parsed(new).text_content().split()
+    old_chars = "".join(parsed(old).text_content().split())
+    assert "".join(words_without(result.html, "ins")) == old_chars
+
+
+def words_without(html: str, tag: str) -> list[str]:
+    root = parsed(html)
+    for element in [*root.iter(tag), *root.find_class("visually-hidden")]:
+        element.drop_tree()
+    return root.text_content().split()
