@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import lxml.html
@@ -10,7 +11,8 @@ import pytest
 from privacy_site import frontmatter
 from privacy_site.redline import Labels, render_redline
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "github-privacy-statement"
+# Four real versions of GitHub's privacy statement (CC0), copied from shared/corpus.
+CORPUS = Path(__file__).parent / "fixtures" / "corpus" / "github-privacy-statement"
 OLD = """<h2 id="retention">Retention<a class="headerlink" href="#retention">¶</a></h2>
 <p>Messages are kept for two years.</p>
 <ul><li>Shared with staff.</li><li>Shared with the <a href="../host/">web host</a>.</li></ul>"""
@@ -66,7 +68,7 @@ def test_identical_versions_have_no_marks() -> None:
 VERSIONS = sorted(p.name for p in CORPUS.glob("*.md"))
 
 
-@pytest.mark.parametrize(("before", "after"), list(zip(VERSIONS, VERSIONS[1:])))
+@pytest.mark.parametrize(("before", "after"), list(itertools.pairwise(VERSIONS)))
 def test_real_legal_text_from_the_corpus(before: str, after: str) -> None:
     def render(name: str) -> str:
         body = frontmatter.parse((CORPUS / name).read_text(encoding="utf-8")).body
