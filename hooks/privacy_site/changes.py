@@ -38,7 +38,7 @@ def policy_changes(content: Content, lang: str) -> list[Change]:
     translations = content.translations.get(lang, {})
     for policy in content.policies:
         for version in policy.published(content.today):
-            previous = policy.previous(version)
+            previous = policy.previous(version, content.today)
             if previous is None:
                 continue
             translation = translations.get((policy.id, version.effective))

@@ -85,9 +85,12 @@ class Policy:
             return State.IN_EFFECT
         return State.SUPERSEDED
 
-    def previous(self, version: Version) -> Version | None:
-        index = self.versions.index(version)
-        return self.versions[index - 1] if index else None
+    def previous(self, version: Version, today: date | None = None) -> Version | None:
+        """The version before this one; with ``today``, the one before it that is published."""
+        earlier = [v for v in self.versions if v.effective < version.effective]
+        if today is not None:
+            earlier = [v for v in earlier if v.published_on <= today]
+        return earlier[-1] if earlier else None
 
     def following(self, version: Version) -> Version | None:
         index = self.versions.index(version)

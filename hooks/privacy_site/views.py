@@ -15,9 +15,16 @@ def version_row(content: Content, policy: Policy, version: Version, lang: str) -
     today = content.today
     default = content.default_language
     translation = content.translations.get(lang, {}).get((policy.id, version.effective))
-    previous = policy.previous(version)
+    previous = policy.previous(version, today)
     following = policy.following(version)
     visible_following = following if following and following.published_on <= today else None
+    successor = None
+    if visible_following and visible_following.effective > today:
+        successor = {
+            "effective": visible_following.effective,
+            "last_day": visible_following.effective - timedelta(days=1),
+            "url": urls.version_path(policy.id, visible_following.slug, lang, default),
+        }
     return {
         "policy": policy.id,
         "title": translation.title if translation else version.title,
@@ -36,6 +43,7 @@ def version_row(content: Content, policy: Policy, version: Version, lang: str) -
         if visible_following and visible_following.effective <= today
         else None,
         "slug": version.slug,
+        "successor": successor,  # an announced next version, which the page's script watches
     }
 
 

@@ -1,0 +1,71 @@
+"""``/api/policies.json``: every published policy version as data, for other sites and tools.
+
+Built from the same rows the pages show (:func:`views.version_row`), so the JSON and the
+HTML cannot disagree about a state, a title or a URL. Scheduled versions are left out, as
+they are from every page: the file says nothing the site does not.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+from urllib.parse import urljoin
+
+from . import urls, views
+from .content import Content
+
+
+def policies_document(content: Content, lang: str, site_url: str | None) -> dict[str, Any]:
+    """The document for ``lang`` as of ``content.today``; policies ordered by id, versions oldest
+    first. Values are JSON types only (dates as ``YYYY-MM-DD``), so it serialises as is."""
+    today = content.today
+    policies = []
+    for policy in sorted(content.policies, key=lambda p: p.id):
+        current = policy.current(today)
+        if current is None:
+            continue  # nothing published yet: the policy does not exist on the site
+        in_effect = policy.in_effect(today)
+        versions = []
+        for version in policy.published(today):
+            row = views.version_row(content, policy, version, lang)
+            first = policy.previous(version) is None
+            versions.append(
+                {
+                    "effective": row["effective"].isoformat(),
+                    "posted": row["posted"].isoformat() if row["posted"] else None,
+                    "state": row["state"],
+                    "substantive": row["substantive"],
+                    "summary": None if first else row["summary"],
+                    "title": row["title"],
+                    "url": _url(row["url"], site_url),
+                    "changes_url": _url(row["changes_url"], site_url)
+                    if row["changes_url"]
+                    else None,
+                }
+            )
+        policies.append(
+            {
+                "id": policy.id,
+                "title": views.version_row(content, policy, current, lang)["title"],
+                "url": _url(urls.policy_path(policy.id, lang, content.default_language), site_url),
+                "in_effect": in_effect.slug if in_effect else None,
+                "versions": versions,
+            }
+        )
+    return {
+        "generated": today.isoformat(),
+        "timezone": content.settings.timezone,
+        "policies": policies,
+    }
+
+
+def json_bytes(document: dict[str, Any]) -> bytes:
+    """UTF-8 JSON, readable in a diff: indented, keys in the order written, text unescaped."""
+    return (json.dumps(document, ensure_ascii=False, indent=2, sort_keys=False) + "\n").encode()
+
+
+def _url(path: str, site_url: str | None) -> str:
+    """Absolute under ``site_url`` when known, else a root-relative path (``/policies/x/``)."""
+    if site_url:
+        return urljoin(site_url.rstrip("/") + "/", path.lstrip("/"))
+    return "/" + path.lstrip("/")
