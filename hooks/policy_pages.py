@@ -20,7 +20,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
-from privacy_site import dates, frontmatter, ui, views
+from privacy_site import dates, frontmatter, ui, urls, views
 from privacy_site.content import Content, load_content
 from privacy_site.policies import State, Version
 from privacy_site.problems import ContentError, errors, warnings
@@ -122,6 +122,7 @@ def on_page_context(
     src = norm_src_uri(page.file)
     context["privacy"] = {
         "lang": lang,
+        "prefix": urls.lang_prefix(lang, content.default_language),
         "ui": ui.strings(lang),
         "today": content.today,
         "settings": content.settings,
