@@ -123,9 +123,7 @@ def _redline(
     new = next(v for v in policy.versions if v.slug == slug)
     old = policy.previous(new, content.today)
     strings = ui.strings(lang)
-    pages = {
-        norm_src_uri(f): f.page for f in config.privacy_files.documentation_pages() if f.page
-    }
+    pages = {norm_src_uri(f): f.page for f in config.privacy_files.documentation_pages() if f.page}
     old_page = pages[f"policies/{policy.id}/{old.slug}.md"]
     new_page = pages[f"policies/{policy.id}/{new.slug}.md"]
     labels = Labels(
