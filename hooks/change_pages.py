@@ -11,7 +11,7 @@ import re
 from typing import Any
 
 import yaml
-from generated_files import add_page, add_static, languages, norm_src_uri
+from generated_files import add_page, add_static, anchor_title, languages, norm_src_uri
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
@@ -91,6 +91,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     )
     config.privacy_files = files  # the redlines read other pages' HTML while rendering
     return files
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if REDLINE_SRC.match(norm_src_uri(page.file)):
+        anchor_title(page)
+    return html
 
 
 def on_page_context(

@@ -68,3 +68,16 @@ def _generated(config: MkDocsConfig, norm: str, markdown: str, lang: str, defaul
     file.locale = file.locale_alternate_of = file.localization = lang
     file.norm_src_uri = norm
     return file
+
+
+TITLE_ANCHOR = "page-title"
+
+
+def anchor_title(page) -> None:
+    """Make a template-written ``<h1 id="page-title">`` the first table-of-contents entry,
+    so Material's "Skip to content" link lands on the title, not on the first section."""
+    from mkdocs.structure.toc import AnchorLink, TableOfContents
+
+    link = AnchorLink(page.title, TITLE_ANCHOR, 1)
+    link.children = list(page.toc)
+    page.toc = TableOfContents([link])

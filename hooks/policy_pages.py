@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from generated_files import add_page, languages, norm_src_uri
+from generated_files import add_page, anchor_title, languages, norm_src_uri
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -112,6 +112,13 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if VERSION_SRC.match(src) or MAIN_SRC.match(src):
         page.meta["template"] = "policy.html"
     return markdown
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    src = norm_src_uri(page.file)
+    if VERSION_SRC.match(src) or MAIN_SRC.match(src):
+        anchor_title(page)
+    return html
 
 
 def on_page_context(

@@ -1,0 +1,144 @@
+"""Change notices, redlines and archived versions in a real Chromium, in two languages.
+
+The real site has no announced change today, so the fixture policies are built as of
+2026-11-22 (one change announced for 2026-12-22) with English and Spanish, and every page
+is swept like the real site's. Then the page script is checked with the clock moved.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Iterator
+from datetime import date, datetime
+from functools import cache
+from pathlib import Path
+
+import pytest
+from browser import chromium, html_pages, serve, sweep_page
+from playwright.sync_api import Browser, Page
+from sitebuild import Build, build_site, fixture_docs
+
+pytestmark = pytest.mark.browser
+
+FIXTURE = Path(__file__).parent / "fixtures" / "lifecycle"
+BUILT_ON = date(2026, 11, 22)
+LANGUAGES = ["en", "es"]
+MAIN = "/policies/sample-policy/"
+
+
+def build_fixture(workdir: Path) -> Build:
+    docs = fixture_docs(workdir, FIXTURE)
+    return build_site(workdir, docs=docs, when=BUILT_ON, languages=LANGUAGES)
+
+
+@cache
+def collected_pages() -> tuple[str, ...]:
+    with tempfile.TemporaryDirectory(prefix="browser-changes-") as workdir:
+        build = build_fixture(Path(workdir))
+        return tuple(html_pages(build.site)) if build.returncode == 0 else ("(no build)",)
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if "change_page" in metafunc.fixturenames:
+        metafunc.parametrize("change_page", collected_pages())
+
+
+@pytest.fixture(scope="module")
+def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    build = build_fixture(tmp_path_factory.mktemp("changes-site"))
+    assert build.returncode == 0, build.output
+    return build.site
+
+
+@pytest.fixture(scope="module")
+def url(fixture_site: Path) -> Iterator[str]:
+    with serve(fixture_site) as base:
+        yield base.rstrip("/")
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with chromium() as launched:
+        yield launched
+
+
+def test_the_sweep_includes_redlines_and_both_languages(fixture_site: Path) -> None:
+    pages = html_pages(fixture_site)
+    assert list(collected_pages()) == pages
+    for expected in (
+        "/policies/sample-policy/2026-12-22/changes/",
+        "/es/policies/sample-policy/2026-12-22/changes/",
+        "/policies/sample-policy/2020-01-01/",
+        "/changes/",
+        "/es/changes/",
+    ):
+        assert expected in pages
+
+
+def test_every_change_page_passes(browser: Browser, url: str, change_page: str) -> None:
+    context = browser.new_context()
+    try:
+        report = sweep_page(context, url + "/", change_page)
+    finally:
+        context.close()
+    problems = report.problems()
+    assert not problems, f"{change_page}:\n  " + "\n  ".join(problems)
+
+
+def page_at(browser: Browser, url: str, path: str, moment: str, **options) -> Page:
+    """``path`` opened with the browser's clock at ``moment`` (ISO, with offset)."""
+    context = browser.new_context(**options)
+    page = context.new_page()
+    page.clock.set_fixed_time(datetime.fromisoformat(moment))
+    page.goto(url + path)
+    return page
+
+
+def shown(page: Page, selector: str) -> str:
+    return " ".join(page.locator(selector).first.inner_text().split())
+
+
+@pytest.mark.parametrize(
+    ("moment", "switched"),
+    [
+        ("2026-11-22T12:00:00-05:00", False),
+        ("2026-12-21T23:30:00-05:00", False),  # already the 22nd in UTC
+        ("2026-12-22T00:01:00-05:00", True),
+        ("2027-02-01T09:00:00-05:00", True),
+    ],
+)
+def test_a_page_opened_after_the_effective_date_corrects_itself(
+    browser: Browser, url: str, moment: str, switched: bool
+) -> None:
+    page = page_at(browser, url, MAIN, moment)
+    try:
+        banner = shown(page, ".md-banner")
+        notice = shown(page, ".policy-notice")
+        state = shown(page, ".policy-state")
+        if switched:
+            assert "Sample Policy changed on December 22, 2026." in banner
+            assert "took effect on December 22, 2026" in notice
+            assert state.startswith("No longer in effect: a new version took effect")
+            assert page.locator(".policy-state a").first.inner_text() == (
+                "Read the version in effect"
+            )
+        else:
+            assert "Sample Policy changes on December 22, 2026." in banner
+            assert "takes effect on December 22, 2026" in notice
+            assert state == "In effect since November 1, 2026."
+        new_version = page_at(browser, url, "/policies/sample-policy/2026-12-22/", moment)
+        label = shown(new_version, ".policy-state")
+        expected = "In effect since" if switched else "Takes effect on"
+        assert label.startswith(f"{expected} December 22, 2026."), label
+        new_version.context.close()
+    finally:
+        page.context.close()
+
+
+def test_without_javascript_the_page_is_correct_as_of_its_build(browser: Browser, url: str) -> None:
+    page = page_at(browser, url, MAIN, "2027-02-01T09:00:00-05:00", java_script_enabled=False)
+    try:
+        assert "Sample Policy changes on December 22, 2026." in shown(page, ".md-banner")
+        assert shown(page, ".policy-state") == "In effect since November 1, 2026."
+    finally:
+        page.context.close()
