@@ -50,7 +50,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         today = dates.build_date(str(extra.get("timezone") or "America/New_York"))
     except dates.SettingError as exc:
         raise PluginError(str(exc)) from None
-    content = load_content(Path(config.docs_dir), today, config.extra, default, built)
+    project = Path(config.config_file_path).parent
+    content = load_content(
+        Path(config.docs_dir), today, config.extra, default, built, project / "vendors.yml"
+    )
     found = errors(content.problems)
     if found:
         raise PluginError(ContentError(found).report())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -23,3 +24,12 @@ def real_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
 def real_site(real_build: Build) -> Path:
     """The root folder of the district's real site, built as of REAL_DATE."""
     return real_build.site
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    """One Chromium for the whole run: Playwright's sync API allows one instance at a time."""
+    from browser import chromium
+
+    with chromium() as launched:
+        yield launched

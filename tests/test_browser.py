@@ -13,7 +13,7 @@ from functools import cache
 from pathlib import Path
 
 import pytest
-from browser import chromium, html_pages, serve, sweep_page
+from browser import html_pages, serve, sweep_page
 from conftest import REAL_DATE
 from playwright.sync_api import Browser, Page
 from sitebuild import build_site
@@ -48,13 +48,6 @@ def site_url(real_site: Path) -> Iterator[str]:
     """The real site served over HTTP, as a visitor's browser gets it."""
     with serve(real_site) as url:
         yield url
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Browser]:
-    """One Chromium for the whole session; each test opens its own context."""
-    with chromium() as launched:
-        yield launched
 
 
 def open_page(browser: Browser, site_url: str, path: str, **context_options: object) -> Page:

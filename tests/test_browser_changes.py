@@ -14,7 +14,7 @@ from functools import cache
 from pathlib import Path
 
 import pytest
-from browser import chromium, html_pages, serve, sweep_page
+from browser import html_pages, serve, sweep_page
 from playwright.sync_api import Browser, Page
 from sitebuild import Build, build_site, fixture_docs
 
@@ -54,12 +54,6 @@ def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def url(fixture_site: Path) -> Iterator[str]:
     with serve(fixture_site) as base:
         yield base.rstrip("/")
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with chromium() as launched:
-        yield launched
 
 
 def test_the_sweep_includes_redlines_and_both_languages(fixture_site: Path) -> None:

@@ -155,12 +155,14 @@ def test_the_districts_real_registry_loads_without_errors() -> None:
     vendors, problems = load(ROOT / "vendors.yml")
     assert errors(problems) == []
     ids = {v.id: v for v in vendors}
-    assert set(ids) >= {"google-analytics", "schoolmessenger-presence"}
+    # The website host waits, commented out, for a confirmed privacy-policy address.
+    assert set(ids) == {"google-analytics"}
     ga = ids["google-analytics"]
     assert ga.opt_out == "https://tools.google.com/dlpage/gaoptout"
     assert ga.privacy_policy == "https://support.google.com/analytics/answer/6004245?hl=en"
-    assert ids["schoolmessenger-presence"].category == "hosting"
+    assert ga.terms == "https://www.google.com/analytics/tos.html"
     assert all(v.state(TODAY) is VendorState.IN_USE for v in vendors)
+    assert "schoolmessenger-presence" in (ROOT / "vendors.yml").read_text(encoding="utf-8")
 
 
 # Every message staff can get ---------------------------------------------------------------

@@ -15,7 +15,7 @@ from .content import Content
 
 @dataclass(frozen=True)
 class Change:
-    kind: str  # "policy" (and later "vendor")
+    kind: str  # "policy" or "vendor"
     key: str  # stable across builds and languages: "policy/website-privacy/2026-12-22"
     subject: str  # what changes: the policy's title, or the vendor's name
     title: str  # one line: "Website Privacy Policy: new version"
@@ -74,4 +74,17 @@ def ordered(changes: list[Change], today: date) -> list[Change]:
 
 
 def all_changes(content: Content, lang: str) -> list[Change]:
-    return ordered(policy_changes(content, lang), content.today)
+    """Policy versions and vendor additions and removals, in the order readers want."""
+    from .ui import long_date, strings
+    from .vendors import vendor_changes
+
+    found = policy_changes(content, lang)
+    found += vendor_changes(
+        content.vendors,
+        content.today,
+        lang,
+        content.default_language,
+        strings(lang),
+        format_date=lambda day: long_date(day, lang),
+    )
+    return ordered(found, content.today)

@@ -10,6 +10,7 @@ from typing import Any
 from .policies import Policy, Translation, load_policies, load_translations
 from .problems import Problem
 from .settings import Settings, read_settings
+from .vendors import Vendor, load_vendors
 
 
 @dataclass
@@ -21,6 +22,7 @@ class Content:
     policies: list[Policy]
     translations: dict[str, dict[tuple[str, date], Translation]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    vendors: list[Vendor] = field(default_factory=list)
 
     def policy(self, policy_id: str) -> Policy | None:
         return next((p for p in self.policies if p.id == policy_id), None)
@@ -32,7 +34,9 @@ def load_content(
     extra: dict[str, Any] | None,
     default_language: str = "en",
     languages: list[str] | None = None,
+    vendors_file: Path | None = None,
 ) -> Content:
+    """Read and check everything; ``vendors_file`` (default: vendors.yml beside docs/)."""
     languages = languages or [default_language]
     settings, problems = read_settings(extra)
     policies, found = load_policies(docs_dir, default_language)
@@ -43,6 +47,8 @@ def load_content(
             continue
         translations[lang], found = load_translations(docs_dir, lang, policies)
         problems += found
+    vendors, found = load_vendors(vendors_file or docs_dir.parent / "vendors.yml", today)
+    problems += found
     return Content(
         today=today,
         settings=settings,
@@ -51,4 +57,5 @@ def load_content(
         policies=policies,
         translations=translations,
         problems=problems,
+        vendors=vendors,
     )

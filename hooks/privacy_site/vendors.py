@@ -8,7 +8,7 @@ loading is a function of the vendors and ``today``: the vendors page, the change
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -127,9 +127,15 @@ def load_vendors(
     vendors = []
     if isinstance(entries, list):
         for index, entry in enumerate(entries):
-            if index not in wrong and isinstance(entry, dict):
-                line = document.where(("vendors", index))[0] or 1
+            if index in wrong or not isinstance(entry, dict):
+                continue
+            line = document.where(("vendors", index))[0] or 1
+            try:
                 vendors.append(_vendor(entry, line))
+            except (KeyError, TypeError, AttributeError, ValueError):
+                # The checks admit only well-formed entries; this is a net, not a path.
+                message = f"vendors[{index}]: could not be read; check its fields against the spec"
+                found.append((("vendors", index), Problem(display, line, 1, message)))
     return vendors, [problem for _, problem in found]
 
 
@@ -204,8 +210,10 @@ def vendor_changes(
     lang: str,
     default_language: str,
     strings: dict[str, str],
+    format_date: Callable[[date], str] = date.isoformat,
 ) -> list[Change]:
-    """Announced additions (from their announced date) and removals (from their date)."""
+    """Announced additions (from their announced date) and removals (from their date);
+    ``format_date`` writes the date in the summary (in words, in the reader's language)."""
     from .changes import Change  # here, not above: changes imports content, which may import us
 
     words = {**DEFAULT_STRINGS, **strings}
@@ -221,7 +229,7 @@ def vendor_changes(
             events.append(("removed", vendor.removed, vendor.removed))
         for event, posted, effective in events:
             string = f"vendor_{event}"
-            filled = {**values, "date": effective.isoformat()}
+            filled = {**values, "date": format_date(effective)}
             found.append(
                 Change(
                     kind="vendor",
