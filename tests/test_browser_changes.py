@@ -1,8 +1,10 @@
-"""Change notices, redlines and archived versions in a real Chromium, in two languages.
+"""Change notices, redlines, archived versions and a full vendor registry in a real
+Chromium, in two languages.
 
-The real site has no announced change today, so the fixture policies are built as of
-2026-11-22 (one change announced for 2026-12-22) with English and Spanish, and every page
-is swept like the real site's. Then the page script is checked with the clock moved.
+The real site has no announced change today, so the fixture policies and vendors are
+built as of 2026-11-22 (a policy change announced for 2026-12-22, a vendor coming on
+2026-12-15) with English and Spanish, and every page is swept like the real site's. Then
+the page script is checked with the clock moved, and the vendors page with the keyboard.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from sitebuild import Build, build_site, fixture_docs
 pytestmark = pytest.mark.browser
 
 FIXTURE = Path(__file__).parent / "fixtures" / "lifecycle"
+VENDORS = Path(__file__).parent / "fixtures" / "vendors" / "valid.yml"
 BUILT_ON = date(2026, 11, 22)
 LANGUAGES = ["en", "es"]
 MAIN = "/policies/sample-policy/"
@@ -28,7 +31,7 @@ MAIN = "/policies/sample-policy/"
 
 def build_fixture(workdir: Path) -> Build:
     docs = fixture_docs(workdir, FIXTURE)
-    return build_site(workdir, docs=docs, when=BUILT_ON, languages=LANGUAGES)
+    return build_site(workdir, docs=docs, when=BUILT_ON, languages=LANGUAGES, vendors=VENDORS)
 
 
 @cache
@@ -65,6 +68,8 @@ def test_the_sweep_includes_redlines_and_both_languages(fixture_site: Path) -> N
         "/policies/sample-policy/2020-01-01/",
         "/changes/",
         "/es/changes/",
+        "/vendors/",
+        "/es/vendors/",
     ):
         assert expected in pages
 
@@ -136,3 +141,30 @@ def test_without_javascript_the_page_is_correct_as_of_its_build(browser: Browser
         assert shown(page, ".policy-state") == "In effect since November 1, 2026."
     finally:
         page.context.close()
+
+
+def test_opt_out_links_are_reached_by_keyboard_in_order(browser: Browser, url: str) -> None:
+    context = browser.new_context()
+    page = context.new_page()
+    try:
+        page.goto(url + "/vendors/")
+        expected = page.eval_on_selector_all(".vendor-opt-out", "links => links.map(a => a.href)")
+        assert len(expected) >= 3
+        reached: list[str] = []
+        for _ in range(400):
+            page.keyboard.press("Tab")
+            href = page.evaluate("() => document.activeElement.href || ''")
+            focused_opt_out = page.evaluate(
+                "() => document.activeElement.classList.contains('vendor-opt-out')"
+            )
+            if focused_opt_out:
+                reached.append(href)
+                outline = page.evaluate(
+                    "() => getComputedStyle(document.activeElement).outlineStyle"
+                )
+                assert outline != "none"
+            if len(reached) == len(expected):
+                break
+        assert reached == expected
+    finally:
+        context.close()
