@@ -63,6 +63,9 @@ def test_grouped_by_category_in_the_spec_order(site: Build) -> None:
         "category-translation",
         "category-video",
     ]
+    toc = [a["href"] for a in page.select(".md-sidebar--secondary a.md-nav__link")]
+    assert toc[:2] == ["#category-analytics", "#heatmap-tool"]
+    assert "#browser-controls" in toc
     first_analytics = page.select_one("#category-analytics").find_next("section")
     assert first_analytics["id"] == "heatmap-tool"  # by name within the category
 
@@ -83,7 +86,7 @@ def test_opt_out_instructions_and_cookie_tables(site: Build) -> None:
     page = soup(site, "vendors/")
     how = words(page.select_one("#visit-counter .vendor-opt-out-how"))
     assert how.startswith('How to opt out: Turn on "Do Not Track"')
-    table = page.select_one("#site-stats table.vendor-cookies")
+    table = page.select_one("#site-stats .vendor-cookies table")
     assert words(table.caption) == "Cookies set by Site Stats"
     rows = [[words(cell) for cell in row.find_all(["th", "td"])] for row in table.tbody("tr")]
     assert rows == [
@@ -169,6 +172,8 @@ def test_markup_in_every_text_field_is_shown_as_text(tmp_path: Path) -> None:
         assert page.find("b", string="bold") is None, path
         scripts = [s.string or "" for s in page.find_all("script")]
         assert not any("alert(1)" in s for s in scripts), path
+    toc = BeautifulSoup(build.html("vendors/"), "lxml").select_one(".md-sidebar--secondary")
+    assert HOSTILE in toc.get_text()  # the table of contents shows the name as text too
     section = BeautifulSoup(build.html("vendors/"), "lxml").select_one("#evil-tool")
     text = section.get_text()
     assert text.count(HOSTILE) >= 7  # name, provider, purpose, data, cookie x3, agreement, ...
