@@ -8,11 +8,11 @@ from __future__ import annotations
 from typing import Any
 
 from generated_files import add_static, languages, norm_src_uri
+from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
-from markupsafe import escape
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 from privacy_site.vendors import vendor_rows, vendors_document
