@@ -109,3 +109,45 @@ def test_no_page_references_another_host(real_site: Path) -> None:
             for element in page.find_all(tag, attrs={attr: True}):
                 url = element[attr]
                 assert not url.startswith(("http:", "https:", "//")), (html, url)
+
+
+def test_a_broken_link_or_anchor_fails_the_build_naming_the_file(tmp_path: Path) -> None:
+    from sitebuild import build_site, fixture_docs
+
+    docs = fixture_docs(
+        tmp_path,
+        Path(__file__).parent / "fixtures" / "lifecycle",
+        {
+            "en/accessibility.md": "# Accessibility\n\nSee [the missing page](missing.md) and "
+            "[a missing anchor](contact.md#nowhere).\n"
+        },
+    )
+    build = build_site(tmp_path, docs=docs)
+    assert build.returncode == 1
+    assert "Traceback" not in build.output
+    assert "'en/accessibility.md' contains a link 'missing.md'" in build.output
+    assert "nowhere" in build.output
+
+
+def test_make_build_never_publishes_a_failed_build(tmp_path: Path) -> None:
+    """`make build` replaces site/ only after a clean build: the last good site stays."""
+    import shutil
+    import subprocess
+
+    root = Path(__file__).resolve().parent.parent
+    project = tmp_path / "project"
+    project.mkdir()
+    for name in ("mkdocs.yml", "Makefile", "requirements.lock", "vendors.yml"):
+        shutil.copy2(root / name, project / name)  # keeps the lock older than the venv
+    for name in ("hooks", "overrides", ".venv"):
+        (project / name).symlink_to(root / name)
+    shutil.copytree(root / "docs", project / "docs")
+    (project / "site").mkdir()
+    (project / "site" / "index.html").write_text("the last good site")
+    (project / "docs" / "en" / "contact.md").write_text("# Contact\n\n[Broken](nowhere.md)\n")
+    result = subprocess.run(
+        ["make", "build"], cwd=project, capture_output=True, text=True, timeout=300
+    )
+    assert result.returncode != 0
+    assert "nowhere.md" in result.stdout + result.stderr
+    assert (project / "site" / "index.html").read_text() == "the last good site"
