@@ -102,15 +102,12 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 def on_page_context(
     context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation
 ) -> dict[str, Any]:
-    content = _content(config)
-    lang, _, _ = languages(config)
-    changes = all_changes(content, lang)
-    context.setdefault("privacy", {})
-    context["privacy"]["changes"] = changes
-    context["privacy"]["upcoming"] = [c for c in changes if c.upcoming(content.today)]
     match = REDLINE_SRC.match(norm_src_uri(page.file))
     if match:
-        context["redline"] = _redline(content, match["policy"], match["slug"], lang, config)
+        lang, _, _ = languages(config)
+        context["redline"] = _redline(
+            _content(config), match["policy"], match["slug"], lang, config
+        )
     return context
 
 

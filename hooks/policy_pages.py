@@ -21,6 +21,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from privacy_site import dates, frontmatter, ui, urls, views
+from privacy_site.changes import all_changes
 from privacy_site.content import Content, load_content
 from privacy_site.policies import State, Version
 from privacy_site.problems import ContentError, errors, warnings
@@ -130,13 +131,16 @@ def on_page_context(
     content = _content(config)
     lang, _, _ = languages(config)
     src = norm_src_uri(page.file)
-    context["privacy"] = {
+    changes = all_changes(content, lang)
+    context["privacy"] = {  # what every page's templates know: see overrides/main.html
         "lang": lang,
         "prefix": urls.lang_prefix(lang, content.default_language),
         "ui": ui.strings(lang),
         "today": content.today,
         "settings": content.settings,
         "policies": views.policy_list(content, lang),
+        "changes": changes,
+        "upcoming": [change for change in changes if change.upcoming(content.today)],
     }
     match = VERSION_SRC.match(src) or MAIN_SRC.match(src)
     policy = content.policy(match["policy"]) if match else None

@@ -6,7 +6,8 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from privacy_site.policies import Policy, State, Version, load_policies
+from privacy_site.policies import Policy, State, Version
+from privacy_site.policy_files import load_policies
 
 FIXTURES = Path(__file__).parent / "fixtures" / "lifecycle"
 

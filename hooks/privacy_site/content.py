@@ -7,7 +7,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from .policies import Policy, Translation, load_policies, load_translations
+from .policies import Policy, Translation
+from .policy_files import load_policies, load_translations
 from .problems import Problem
 from .settings import Settings, read_settings
 from .vendors import Vendor, load_vendors

@@ -1,0 +1,362 @@
+"""Reading and checking policy files: every rule of the spec, each problem reported with
+the file, the line, the field and the fix, all at once."""
+
+from __future__ import annotations
+
+import calendar
+import difflib
+from collections.abc import Iterable
+from datetime import date, timedelta
+from pathlib import Path
+
+from . import frontmatter
+from .dates import ISO_DATE, parse_date
+from .policies import (
+    ENGLISH_FIELDS,
+    NOTICE_DAYS,
+    POLICY_ID,
+    TRANSLATION_FIELDS,
+    TRANSLATION_KINDS,
+    Policy,
+    Translation,
+    Version,
+)
+from .problems import Problem
+
+
+def load_policies(docs_dir: Path, lang: str = "en") -> tuple[list[Policy], list[Problem]]:
+    """Read every policy folder under ``docs_dir/<lang>/policies`` and check it."""
+    root = docs_dir / lang / "policies"
+    policies: list[Policy] = []
+    problems: list[Problem] = []
+    if not root.is_dir():
+        return policies, problems
+    for folder in sorted(p for p in root.iterdir() if p.is_dir()):
+        display = _display(docs_dir, folder)
+        if not POLICY_ID.match(folder.name):
+            problems.append(
+                Problem(
+                    display,
+                    message=f"the folder name {folder.name!r} is not a policy id: use lowercase "
+                    "letters, digits and hyphens, for example 'website-privacy'",
+                )
+            )
+            continue
+        versions: list[tuple[Version, frontmatter.Parsed]] = []
+        for path in sorted(folder.glob("*.md")):
+            version, parsed, found = _read_version(docs_dir, folder.name, path)
+            problems += found
+            if version is not None:
+                versions.append((version, parsed))
+        versions.sort(key=lambda pair: pair[0].effective)
+        problems += list(_check_sequence(docs_dir, versions))
+        if versions:
+            policies.append(Policy(folder.name, tuple(v for v, _ in versions)))
+    return policies, problems
+
+
+def load_translations(
+    docs_dir: Path, lang: str, policies: Iterable[Policy]
+) -> tuple[dict[tuple[str, date], Translation], list[Problem]]:
+    """Read ``docs/<lang>/policies`` and check each file against its English version."""
+    english = {(v.policy, v.slug): v for p in policies for v in p.versions}
+    root = docs_dir / lang / "policies"
+    found: dict[tuple[str, date], Translation] = {}
+    problems: list[Problem] = []
+    if not root.is_dir():
+        return found, problems
+    for path in sorted(root.glob("*/*.md")):
+        display = _display(docs_dir, path)
+        source = english.get((path.parent.name, path.stem))
+        if source is None:
+            problems.append(
+                Problem(
+                    display,
+                    message=f"there is no English version docs/en/policies/{path.parent.name}/"
+                    f"{path.name} for this translation: name it after the English file it "
+                    "translates, or remove it",
+                )
+            )
+            continue
+        parsed = frontmatter.parse(path.read_text(encoding="utf-8"))
+        if parsed.error:
+            line, column, reason = parsed.error
+            problems.append(Problem(display, line, column, _yaml_message(reason)))
+            continue
+        fields = parsed.fields
+        problems += _unknown_fields(display, parsed, TRANSLATION_FIELDS)
+        for name in ("effective", "posted"):
+            if name in fields:
+                stated = parse_date(fields[name])
+                expected = getattr(source, name)
+                if stated != expected:
+                    shown = expected.isoformat() if expected else "not set"
+                    problems.append(
+                        Problem(
+                            display,
+                            parsed.line_of(name),
+                            message=f"{name}: {fields[name]} differs from the English "
+                            f"file's {name} ({shown}); dates come from the English file: remove "
+                            f"'{name}' from the translation",
+                        )
+                    )
+        kind = fields.get("translation")
+        if kind not in TRANSLATION_KINDS:
+            problems.append(
+                Problem(
+                    display,
+                    parsed.line_of("translation") or 1,
+                    message=f"translation: {'missing' if kind is None else repr(kind)}; say how "
+                    "it was translated: 'translation: machine' or 'translation: reviewed'",
+                )
+            )
+        title = fields.get("title")
+        if not isinstance(title, str) or not title.strip():
+            problems.append(
+                Problem(
+                    display,
+                    parsed.line_of("title") or 1,
+                    "title: missing; add the title "
+                    "in this language, for example 'title: Política de privacidad'",
+                )
+            )
+        summary = fields.get("summary")
+        found[(source.policy, source.effective)] = Translation(
+            lang=lang,
+            policy=source.policy,
+            effective=source.effective,
+            title=title.strip() if isinstance(title, str) else source.title,
+            summary=summary.strip() if isinstance(summary, str) else None,
+            kind=kind if kind in TRANSLATION_KINDS else "machine",
+            src_uri=path.relative_to(docs_dir).as_posix(),
+        )
+    return found, problems
+
+
+def _read_version(
+    docs_dir: Path, policy: str, path: Path
+) -> tuple[Version | None, frontmatter.Parsed, list[Problem]]:
+    display = _display(docs_dir, path)
+    parsed = frontmatter.parse(path.read_text(encoding="utf-8"))
+    problems: list[Problem] = []
+    named = parse_date(path.stem)
+    if named is None:
+        problems.append(
+            Problem(
+                display,
+                message=f"the file name {path.name!r} is not a date: name each version "
+                "YYYY-MM-DD.md after the day it takes effect, for example 2026-12-22.md",
+            )
+        )
+    if parsed.error:
+        line, column, reason = parsed.error
+        problems.append(Problem(display, line, column, _yaml_message(reason)))
+        return None, parsed, problems
+    fields = parsed.fields
+    if not fields:
+        problems.append(
+            Problem(
+                display,
+                1,
+                message="no front matter: start the file with '---', then 'title:' and "
+                "'effective:' lines, then '---'",
+            )
+        )
+        return None, parsed, problems
+    problems += _unknown_fields(display, parsed, ENGLISH_FIELDS)
+
+    title = fields.get("title")
+    if not isinstance(title, str) or not title.strip():
+        problems.append(
+            Problem(
+                display,
+                parsed.line_of("title") or 1,
+                message="title: missing; add the policy's title, for example "
+                "'title: Website Privacy Policy'",
+            )
+        )
+        title = ""
+
+    effective = _date_field(display, parsed, "effective", problems, required=True)
+    if effective is not None and named is not None and effective != named:
+        problems.append(
+            Problem(
+                display,
+                parsed.line_of("effective"),
+                message=f"effective: {effective.isoformat()} does not match the file name "
+                f"{path.name}; the file is named after the day it takes effect: rename the "
+                f"file to {effective.isoformat()}.md or set effective: {named.isoformat()}",
+            )
+        )
+    posted = _date_field(display, parsed, "posted", problems, required=False)
+
+    substantive = fields.get("substantive", True)
+    if not isinstance(substantive, bool):
+        problems.append(
+            Problem(
+                display,
+                parsed.line_of("substantive"),
+                message=f"substantive: {_shown(substantive)} is not true or false; write "
+                "'substantive: false' for a minor correction, or remove the line",
+            )
+        )
+        substantive = True
+
+    summary = fields.get("summary")
+    if summary is not None and (not isinstance(summary, str) or not summary.strip()):
+        problems.append(
+            Problem(
+                display,
+                parsed.line_of("summary"),
+                message="summary: empty; say in one or two plain sentences what changed",
+            )
+        )
+        summary = None
+    adopted_by = fields.get("adopted_by")
+
+    if effective is None or not title:
+        return None, parsed, problems
+    version = Version(
+        policy=policy,
+        effective=effective,
+        title=title.strip(),
+        posted=posted,
+        summary=summary.strip() if isinstance(summary, str) else None,
+        substantive=substantive,
+        adopted_by=str(adopted_by).strip() if adopted_by else None,
+        src_uri=path.relative_to(docs_dir).as_posix(),
+        body=parsed.body,
+    )
+    return version, parsed, problems
+
+
+def _check_sequence(
+    docs_dir: Path, versions: list[tuple[Version, frontmatter.Parsed]]
+) -> Iterable[Problem]:
+    """Rules that depend on a version's place in its policy: summary, posted, notice."""
+    for index, (version, parsed) in enumerate(versions):
+        display = _display(docs_dir, docs_dir / version.src_uri)
+        if index == 0:
+            if version.posted is not None and version.posted > version.effective:
+                yield _posted_after(display, parsed, version)
+            continue
+        if version.posted is None and "posted" not in parsed.fields:
+            yield Problem(
+                display,
+                parsed.line_of("effective"),
+                message="posted: missing; every version after the first needs the date it is "
+                "first published on the site, for example "
+                f"'posted: {(version.effective - timedelta(days=NOTICE_DAYS)).isoformat()}'",
+            )
+        if version.summary is None and "summary" not in parsed.fields:
+            yield Problem(
+                display,
+                parsed.line_of("title") or 1,
+                message="summary: missing; every version after the first needs a summary of "
+                "what changed, in one or two plain sentences",
+            )
+        if version.posted is None:
+            continue
+        if version.posted > version.effective:
+            yield _posted_after(display, parsed, version)
+        elif version.substantive:
+            notice = (version.effective - version.posted).days
+            if notice < NOTICE_DAYS:
+                earliest = version.posted + timedelta(days=NOTICE_DAYS)
+                yield Problem(
+                    display,
+                    parsed.line_of("effective"),
+                    message=f"effective {version.effective.isoformat()} is {notice} "
+                    f"day{'s' if notice != 1 else ''} after posted {version.posted.isoformat()}; "
+                    f"a substantive change needs {NOTICE_DAYS} days' notice: set effective to "
+                    f"{earliest.isoformat()} or later, or mark substantive: false",
+                )
+
+
+def _posted_after(display: str, parsed: frontmatter.Parsed, version: Version) -> Problem:
+    return Problem(
+        display,
+        parsed.line_of("posted"),
+        message=f"posted {version.posted.isoformat()} is after effective "
+        f"{version.effective.isoformat()}; a version is posted on or before the day it takes "
+        "effect: correct one of the two dates",
+    )
+
+
+def _date_field(
+    display: str, parsed: frontmatter.Parsed, name: str, problems: list[Problem], required: bool
+) -> date | None:
+    raw = parsed.fields.get(name)
+    if raw is None:
+        if required:
+            problems.append(
+                Problem(
+                    display,
+                    1,
+                    message=f"{name}: missing; add the date as YYYY-MM-DD, "
+                    f"for example '{name}: 2026-12-22'",
+                )
+            )
+        return None
+    value = parse_date(raw)
+    if value is None:
+        problems.append(
+            Problem(display, parsed.line_of(name), message=f"{name}: {_shown(raw)} {_why_not(raw)}")
+        )
+    return value
+
+
+def _why_not(raw: object) -> str:
+    """Why a value is not a date, in words: the month's length when only the day is wrong."""
+    match = ISO_DATE.match(str(raw).strip())
+    if match:
+        year, month, _day = (int(part) for part in match.groups())
+        if 1 <= month <= 12:
+            days = calendar.monthrange(year, month)[1]
+            name = calendar.month_name[month]
+            return (
+                f"is not a real date: {name} {year} has {days} days; write it as YYYY-MM-DD "
+                "with a day that exists"
+            )
+        return f"is not a real date: there is no month {month}; write it as YYYY-MM-DD"
+    return "is not a date written YYYY-MM-DD; write it like 2026-12-22 (year, month, day)"
+
+
+def _unknown_fields(display: str, parsed: frontmatter.Parsed, known: set[str]) -> list[Problem]:
+    problems = []
+    for name in parsed.fields:
+        if str(name) in known:
+            continue
+        close = difflib.get_close_matches(str(name), sorted(known), n=1)
+        hint = (
+            f"did you mean '{close[0]}'?"
+            if close
+            else "the known fields are " + ", ".join(sorted(known))
+        )
+        problems.append(
+            Problem(
+                display,
+                parsed.line_of(str(name)),
+                message=f"{name}: not a field of a policy version; {hint}",
+            )
+        )
+    return problems
+
+
+def _yaml_message(reason: str) -> str:
+    return (
+        f"the front matter is not valid YAML ({reason}); check the line for a missing "
+        "colon, an unclosed quote or a tab, and quote text that contains ': '"
+    )
+
+
+def _shown(value: object) -> str:
+    return repr(value) if isinstance(value, str) else str(value)
+
+
+def _display(docs_dir: Path, path: Path) -> str:
+    """The path staff see: relative to the project, e.g. docs/en/policies/x/2026-12-22.md."""
+    try:
+        return (Path(docs_dir.name) / path.relative_to(docs_dir)).as_posix()
+    except ValueError:
+        return path.as_posix()
