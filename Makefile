@@ -8,7 +8,7 @@ export NO_MKDOCS_2_WARNING := 1
 AS_OF = $(if $(DATE),epoch=$$(PYTHONPATH=hooks $(BIN)/python -m privacy_site.preview "$(DATE)") \
         || exit 2; export SOURCE_DATE_EPOCH=$$epoch;,)
 
-.PHONY: setup build serve preview test test-fast lint format chromium lock clean
+.PHONY: setup build serve preview test test-fast bench lint format chromium lock clean
 
 ## setup: create .venv and install the pinned dependencies from requirements.lock
 setup: $(STAMP)
@@ -41,6 +41,10 @@ test: setup chromium
 ## test-fast: the tests that need no browser
 test-fast: setup
 	$(BIN)/pytest -m "not browser"
+
+## bench: the redline on real legal text, as a ratio to plain difflib in the same run
+bench: setup
+	$(BIN)/python tests/bench_redline.py
 
 ## chromium: install Debian's Chromium for the browser tests, if it is missing
 chromium:
