@@ -25,6 +25,7 @@ from privacy_site.changes import all_changes
 from privacy_site.content import Content, load_content
 from privacy_site.policies import State, Version
 from privacy_site.problems import ContentError, errors, warnings
+from privacy_site.settings import read_settings
 
 VERSION_SRC = re.compile(r"^policies/(?P<policy>[^/]+)/(?P<slug>\d{4}-\d{2}-\d{2})\.md$")
 MAIN_SRC = re.compile(r"^policies/(?P<policy>[^/]+)/index\.md$")
@@ -46,9 +47,9 @@ if not notice_log.handlers:
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     lang, default, built = languages(config)
-    extra = config.extra.get("privacy_site") or {}
+    settings, _ = read_settings(config.extra)
     try:
-        today = dates.build_date(str(extra.get("timezone") or "America/New_York"))
+        today = dates.build_date(settings.timezone)
     except dates.SettingError as exc:
         raise PluginError(str(exc)) from None
     project = Path(config.config_file_path).parent
