@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 from typing import Any
-from urllib.parse import urljoin
 
 from . import urls, views
 from .content import Content
@@ -37,8 +36,8 @@ def policies_document(content: Content, lang: str, site_url: str | None) -> dict
                     "substantive": row["substantive"],
                     "summary": None if first else row["summary"],
                     "title": row["title"],
-                    "url": _url(row["url"], site_url),
-                    "changes_url": _url(row["changes_url"], site_url)
+                    "url": urls.absolute(row["url"], site_url),
+                    "changes_url": urls.absolute(row["changes_url"], site_url)
                     if row["changes_url"]
                     else None,
                 }
@@ -47,7 +46,9 @@ def policies_document(content: Content, lang: str, site_url: str | None) -> dict
             {
                 "id": policy.id,
                 "title": views.version_row(content, policy, current, lang)["title"],
-                "url": _url(urls.policy_path(policy.id, lang, content.default_language), site_url),
+                "url": urls.absolute(
+                    urls.policy_path(policy.id, lang, content.default_language), site_url
+                ),
                 "in_effect": in_effect.slug if in_effect else None,
                 "versions": versions,
             }
@@ -62,10 +63,3 @@ def policies_document(content: Content, lang: str, site_url: str | None) -> dict
 def json_bytes(document: dict[str, Any]) -> bytes:
     """UTF-8 JSON, readable in a diff: indented, keys in the order written, text unescaped."""
     return (json.dumps(document, ensure_ascii=False, indent=2, sort_keys=False) + "\n").encode()
-
-
-def _url(path: str, site_url: str | None) -> str:
-    """Absolute under ``site_url`` when known, else a root-relative path (``/policies/x/``)."""
-    if site_url:
-        return urljoin(site_url.rstrip("/") + "/", path.lstrip("/"))
-    return "/" + path.lstrip("/")

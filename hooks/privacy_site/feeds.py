@@ -11,10 +11,10 @@ import re
 import uuid
 import xml.etree.ElementTree as ET
 from datetime import UTC, date, datetime, time, timedelta
-from urllib.parse import urljoin
 
 import icalendar
 
+from . import urls
 from .changes import Change
 
 # Fixed for the life of the project: entry ids and event UIDs derive from it, and
@@ -154,7 +154,7 @@ def relative_path(target: str, base_file: str) -> str:
 def _href(path: str, site_url: str | None, feed_path: str) -> str:
     """Absolute under ``site_url`` when known, else relative to the feed file."""
     if site_url:
-        return urljoin(site_url.rstrip("/") + "/", path.lstrip("/"))
+        return urls.absolute(path, site_url)
     return relative_path(path.lstrip("/"), feed_path.lstrip("/"))
 
 

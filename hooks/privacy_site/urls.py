@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urljoin
+
 
 def lang_prefix(lang: str, default_language: str) -> str:
     return "" if lang == default_language else f"{lang}/"
@@ -17,3 +19,10 @@ def version_path(policy: str, slug: str, lang: str, default_language: str) -> st
 
 def changes_path(policy: str, slug: str, lang: str, default_language: str) -> str:
     return f"{version_path(policy, slug, lang, default_language)}changes/"
+
+
+def absolute(path: str, site_url: str | None) -> str:
+    """Absolute under ``site_url`` when it is known, else root-relative (``/policies/x/``)."""
+    if site_url:
+        return urljoin(site_url.rstrip("/") + "/", path.lstrip("/"))
+    return "/" + path.lstrip("/")

@@ -14,7 +14,6 @@ from datetime import date
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urljoin
 
 from . import urls, vendor_checks, yamldoc
 from .dates import parse_date
@@ -367,7 +366,9 @@ def vendors_document(
     prefix = urls.lang_prefix(lang, default_language)
     return {
         "generated": today.isoformat(),
-        "vendors": [_entry(v, today, _url(f"{prefix}vendors/#{v.id}", site_url)) for v in listed],
+        "vendors": [
+            _entry(v, today, urls.absolute(f"{prefix}vendors/#{v.id}", site_url)) for v in listed
+        ],
         "removed": [
             {"id": v.id, "name": v.name, "removed": v.removed.isoformat() if v.removed else None}
             for v in removed
@@ -410,10 +411,3 @@ def _entry(vendor: Vendor, today: date, url: str) -> dict[str, Any]:
         "announced": vendor.announced.isoformat() if vendor.announced else None,
         "removed": vendor.removed.isoformat() if vendor.removed else None,
     }
-
-
-def _url(path: str, site_url: str | None) -> str:
-    """Absolute under ``site_url`` when known, else root-relative, as in policies.json."""
-    if site_url:
-        return urljoin(site_url.rstrip("/") + "/", path)
-    return "/" + path
