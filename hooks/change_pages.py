@@ -18,9 +18,9 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from privacy_site import api, feeds, ui, urls, views
-from privacy_site.changes import all_changes
 from privacy_site.content import Content
 from privacy_site.redline import Labels, render_redline
+from site_context import shared
 
 REDLINE_SRC = re.compile(
     r"^policies/(?P<policy>[^/]+)/(?P<slug>\d{4}-\d{2}-\d{2})/changes/index\.md$"
@@ -54,7 +54,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
                 f"policies/{policy.id}/{version.slug}/changes/index.md",
                 f"---\n{yaml.safe_dump(meta, allow_unicode=True)}---\n",
             )
-    changes = all_changes(content, lang)
+    changes = shared(config)["changes"]
     prefix = urls.lang_prefix(lang, default)
     site_url = config.site_url or None
     district = content.settings.district

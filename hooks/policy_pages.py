@@ -20,12 +20,12 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
-from privacy_site import dates, frontmatter, ui, urls, views
-from privacy_site.changes import all_changes
+from privacy_site import dates, frontmatter, ui, views
 from privacy_site.content import Content, load_content
 from privacy_site.policies import State, Version
 from privacy_site.problems import ContentError, errors, warnings
 from privacy_site.settings import read_settings
+from site_context import shared
 
 VERSION_SRC = re.compile(r"^policies/(?P<policy>[^/]+)/(?P<slug>\d{4}-\d{2}-\d{2})\.md$")
 MAIN_SRC = re.compile(r"^policies/(?P<policy>[^/]+)/index\.md$")
@@ -96,12 +96,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 @event_priority(-110)  # after mkdocs-static-i18n has rebuilt the navigation
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     """Put every policy under the Policies entry, so a new folder needs no nav edit."""
-    content = _content(config)
-    lang, _, _ = languages(config)
     for index, item in enumerate(nav.items):
         if isinstance(item, Page) and norm_src_uri(item.file) == POLICY_INDEX:
             children: list[Any] = [item]
-            for row in views.policy_list(content, lang):
+            for row in shared(config)["policies"]:
                 page = _page_for(files, f"policies/{row['policy']}/index.md")
                 if page is not None:
                     children.append(page)
@@ -132,17 +130,7 @@ def on_page_context(
     content = _content(config)
     lang, _, _ = languages(config)
     src = norm_src_uri(page.file)
-    changes = all_changes(content, lang)
-    context["privacy"] = {  # what every page's templates know: see overrides/main.html
-        "lang": lang,
-        "prefix": urls.lang_prefix(lang, content.default_language),
-        "ui": ui.strings(lang),
-        "today": content.today,
-        "settings": content.settings,
-        "policies": views.policy_list(content, lang),
-        "changes": changes,
-        "upcoming": [change for change in changes if change.upcoming(content.today)],
-    }
+    context["privacy"] = shared(config)
     match = VERSION_SRC.match(src) or MAIN_SRC.match(src)
     policy = content.policy(match["policy"]) if match else None
     if policy is not None:
