@@ -110,22 +110,18 @@ def load_translations(
                     "it was translated: 'translation: machine' or 'translation: reviewed'",
                 )
             )
-        title = fields.get("title")
-        if not isinstance(title, str) or not title.strip():
-            problems.append(
-                Problem(
-                    display,
-                    parsed.line_of("title") or 1,
-                    "title: missing; add the title "
-                    "in this language, for example 'title: Política de privacidad'",
-                )
-            )
+        title = _title(
+            display,
+            parsed,
+            problems,
+            "the title in this language, for example 'title: Política de privacidad'",
+        )
         summary = fields.get("summary")
         found[(source.policy, source.effective)] = Translation(
             lang=lang,
             policy=source.policy,
             effective=source.effective,
-            title=title.strip() if isinstance(title, str) else source.title,
+            title=title or source.title,
             summary=summary.strip() if isinstance(summary, str) else None,
             kind=kind if kind in TRANSLATION_KINDS else "machine",
             src_uri=path.relative_to(docs_dir).as_posix(),
@@ -165,17 +161,9 @@ def _read_version(
         return None, parsed, problems
     problems += _unknown_fields(display, parsed, ENGLISH_FIELDS)
 
-    title = fields.get("title")
-    if not isinstance(title, str) or not title.strip():
-        problems.append(
-            Problem(
-                display,
-                parsed.line_of("title") or 1,
-                message="title: missing; add the policy's title, for example "
-                "'title: Website Privacy Policy'",
-            )
-        )
-        title = ""
+    title = _title(
+        display, parsed, problems, "the policy's title, for example 'title: Website Privacy Policy'"
+    )
 
     effective = _date_field(display, parsed, "effective", problems, required=True)
     if effective is not None and named is not None and effective != named:
@@ -219,7 +207,7 @@ def _read_version(
     version = Version(
         policy=policy,
         effective=effective,
-        title=title.strip(),
+        title=title,
         posted=posted,
         summary=summary.strip() if isinstance(summary, str) else None,
         substantive=substantive,
@@ -281,6 +269,17 @@ def _posted_after(display: str, parsed: frontmatter.Parsed, version: Version) ->
         f"{version.effective.isoformat()}; a version is posted on or before the day it takes "
         "effect: correct one of the two dates",
     )
+
+
+def _title(display: str, parsed: frontmatter.Parsed, problems: list[Problem], example: str) -> str:
+    """The ``title`` field, stripped; "" (with a problem recorded) when it is missing."""
+    title = parsed.fields.get("title")
+    if isinstance(title, str) and title.strip():
+        return title.strip()
+    problems.append(
+        Problem(display, parsed.line_of("title") or 1, message=f"title: missing; add {example}")
+    )
+    return ""
 
 
 def _date_field(
