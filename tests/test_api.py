@@ -5,9 +5,10 @@ from __future__ import annotations
 import json
 from datetime import date
 
+from factories import version
 from privacy_site.api import json_bytes, policies_document
 from privacy_site.content import Content
-from privacy_site.policies import Policy, Translation, Version
+from privacy_site.policies import Policy, Translation
 from privacy_site.settings import Settings
 
 TODAY = date(2026, 11, 22)
@@ -15,34 +16,30 @@ HOST = "https://privacy.example.org/"
 HOSTILE = '<script>alert(1)</script> & "quotes"'
 
 
-def version(
-    policy: str, effective: date, posted: date | None = None, summary: str | None = None
-) -> Version:
-    return Version(
-        policy=policy,
-        effective=effective,
-        title=f"{policy.replace('-', ' ').title()} Policy",
-        posted=posted,
-        summary=summary,
-        substantive=True,
-        adopted_by=None,
-        src_uri=f"en/policies/{policy}/{effective}.md",
-        body="",
-    )
-
-
 def content(announced_summary: str = "Names the new analytics tool.") -> Content:
     website = Policy(
         "website-privacy",
         (
-            version("website-privacy", date(2018, 5, 15), summary="Ignored on a first version."),
-            version("website-privacy", date(2024, 9, 1), date(2024, 7, 15), "Adds log retention."),
-            version("website-privacy", date(2026, 12, 22), date(2026, 11, 15), announced_summary),
-            version("website-privacy", date(2027, 3, 1), date(2026, 12, 1), "Not yet posted."),
+            version(
+                date(2018, 5, 15), summary="Ignored on a first version.", policy="website-privacy"
+            ),
+            version(
+                date(2024, 9, 1), date(2024, 7, 15), "Adds log retention.", policy="website-privacy"
+            ),
+            version(
+                date(2026, 12, 22), date(2026, 11, 15), announced_summary, policy="website-privacy"
+            ),
+            version(
+                date(2027, 3, 1), date(2026, 12, 1), "Not yet posted.", policy="website-privacy"
+            ),
         ),
     )
-    brand_new = Policy("brand-new", (version("brand-new", date(2027, 1, 1), date(2026, 11, 1)),))
-    unposted = Policy("unposted", (version("unposted", date(2027, 2, 1), date(2026, 12, 1)),))
+    brand_new = Policy(
+        "brand-new", (version(date(2027, 1, 1), date(2026, 11, 1), policy="brand-new"),)
+    )
+    unposted = Policy(
+        "unposted", (version(date(2027, 2, 1), date(2026, 12, 1), policy="unposted"),)
+    )
     spanish = Translation(
         lang="es",
         policy="website-privacy",

@@ -9,30 +9,17 @@ from datetime import date, datetime, timedelta
 import feedparser
 import icalendar
 import pytest
+from factories import version
 from privacy_site.changes import all_changes
 from privacy_site.content import Content
 from privacy_site.feeds import atom_feed, icalendar_feed, relative_path
-from privacy_site.policies import Policy, Translation, Version
+from privacy_site.policies import Policy, Translation
 from privacy_site.settings import Settings
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 TODAY = date(2026, 11, 22)
 HOST = "https://privacy.example.org/"
 HOSTILE = '<script>alert(1)</script> & "quotes"'
-
-
-def version(effective: date, posted: date | None = None, summary: str | None = None) -> Version:
-    return Version(
-        policy="website-privacy",
-        effective=effective,
-        title="Website Privacy Policy",
-        posted=posted,
-        summary=summary,
-        substantive=True,
-        adopted_by=None,
-        src_uri=f"en/policies/website-privacy/{effective}.md",
-        body="",
-    )
 
 
 FIRST = version(date(2018, 5, 15))

@@ -6,28 +6,15 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from privacy_site.policies import Policy, State, Version
+from factories import version
+from privacy_site.policies import Policy, State
 from privacy_site.policy_files import load_policies
 
 FIXTURES = Path(__file__).parent / "fixtures" / "lifecycle"
 
 
-def version(effective: date, posted: date | None = None, **kwargs) -> Version:
-    return Version(
-        policy="p",
-        effective=effective,
-        title="P",
-        posted=posted,
-        summary=kwargs.get("summary"),
-        substantive=kwargs.get("substantive", True),
-        adopted_by=None,
-        src_uri=f"en/policies/p/{effective}.md",
-        body="",
-    )
-
-
-FIRST = version(date(2018, 5, 15))
-NEXT = version(date(2026, 12, 22), date(2026, 11, 22), summary="Changed.")
+FIRST = version(date(2018, 5, 15), policy="p")
+NEXT = version(date(2026, 12, 22), date(2026, 11, 22), "Changed.", policy="p")
 POLICY = Policy("p", (FIRST, NEXT))
 DAY = timedelta(days=1)
 
@@ -52,14 +39,14 @@ def test_states_at_the_boundaries(today, first, following, main) -> None:
 
 
 def test_a_first_version_without_posted_appears_on_its_effective_day() -> None:
-    policy = Policy("p", (version(date(2027, 1, 1)),))
+    policy = Policy("p", (version(date(2027, 1, 1), policy="p"),))
     assert policy.published(date(2026, 12, 31)) == []
     assert policy.current(date(2026, 12, 31)) is None
     assert policy.state(policy.versions[0], date(2027, 1, 1)) is State.IN_EFFECT
 
 
 def test_an_announced_first_version_is_what_the_main_page_shows() -> None:
-    only = version(date(2027, 1, 1), date(2026, 11, 1))
+    only = version(date(2027, 1, 1), date(2026, 11, 1), policy="p")
     policy = Policy("p", (only,))
     today = date(2026, 12, 1)
     assert policy.in_effect(today) is None
