@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.toc import AnchorLink, TableOfContents
 
 
 def languages(config: MkDocsConfig) -> tuple[str, str, list[str]]:
@@ -76,8 +77,6 @@ TITLE_ANCHOR = "page-title"
 def anchor_title(page) -> None:
     """Make a template-written ``<h1 id="page-title">`` the first table-of-contents entry,
     so Material's "Skip to content" link lands on the title, not on the first section."""
-    from mkdocs.structure.toc import AnchorLink, TableOfContents
-
     link = AnchorLink(page.title, TITLE_ANCHOR, 1)
     link.children = list(page.toc)
     page.toc = TableOfContents([link])
