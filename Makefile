@@ -5,7 +5,12 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell sha1sum requirements.lock | cut -c1-12)
 export NO_MKDOCS_2_WARNING := 1
 # With DATE=YYYY-MM-DD, build or preview the site as it will be on that date.
-AS_OF = $(if $(DATE),epoch=$$(PYTHONPATH=hooks $(BIN)/python -m privacy_site.preview "$(DATE)") \
+# DATE is taken as literal text ($(value ...): make expands nothing in it) and reaches the
+# shell only as a quoted environment variable, so no value can run a command; the
+# preview module checks it and says what is wrong with it.
+override DATE := $(value DATE)
+export DATE
+AS_OF = $(if $(DATE),epoch=$$(PYTHONPATH=hooks $(BIN)/python -m privacy_site.preview "$$DATE") \
         || exit 2; export SOURCE_DATE_EPOCH=$$epoch;,)
 
 .PHONY: setup build serve preview test test-fast bench lint format chromium lock clean
@@ -30,7 +35,7 @@ serve: setup
 
 ## preview DATE=YYYY-MM-DD: live preview of the site as it will be on that date
 preview: setup
-	@test -n "$(DATE)" || { echo "usage: make preview DATE=YYYY-MM-DD"; exit 2; }
+	@test -n "$$DATE" || { echo "usage: make preview DATE=YYYY-MM-DD"; exit 2; }
 	$(AS_OF) $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 ## test: install everything (Chromium too) and run every test
@@ -60,9 +65,11 @@ format: setup
 	$(BIN)/ruff format hooks tests
 	$(BIN)/ruff check --fix hooks tests
 
-## lock: re-pin every dependency after editing pyproject.toml
-lock: setup
-	$(BIN)/pip-compile --quiet --extra test --strip-extras --no-emit-index-url \
+## lock: re-pin every dependency after editing pyproject.toml (pip-tools in its own venv)
+lock:
+	$(PYTHON) -m venv .venv-lock
+	.venv-lock/bin/pip install --quiet --disable-pip-version-check pip-tools
+	.venv-lock/bin/pip-compile --quiet --extra test --strip-extras --no-emit-index-url \
 	  --no-emit-find-links -o requirements.lock pyproject.toml
 
 clean:

@@ -23,7 +23,7 @@ from mkdocs.structure.pages import Page
 from privacy_site import dates, frontmatter, ui, views
 from privacy_site.content import Content, load_content
 from privacy_site.policies import State, Version
-from privacy_site.problems import ContentError, errors, warnings
+from privacy_site.problems import ContentError, Problem, errors, warnings
 from privacy_site.settings import read_settings
 from site_context import shared
 
@@ -48,15 +48,17 @@ if not notice_log.handlers:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     lang, default, built = languages(config)
     settings, _ = read_settings(config.extra)
+    date_problem = None
     try:
         today = dates.build_date(settings.timezone)
     except dates.SettingError as exc:
-        raise PluginError(str(exc)) from None
+        today = dates.build_date(settings.timezone, environ={})  # to report everything else
+        date_problem = Problem("environment", message=str(exc))
     project = Path(config.config_file_path).parent
     content = load_content(
         Path(config.docs_dir), today, config.extra, default, built, project / "vendors.yml"
     )
-    found = errors(content.problems)
+    found = errors(content.problems) + ([date_problem] if date_problem else [])
     if found:
         raise PluginError(ContentError(found).report())
     if lang == default:

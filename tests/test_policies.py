@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from factories import version
 from privacy_site.policies import Policy, State
+from privacy_site.docs_tree import DocsTree
 from privacy_site.policy_files import load_policies
 
 FIXTURES = Path(__file__).parent / "fixtures" / "lifecycle"
@@ -64,7 +65,7 @@ def test_previous_and_following() -> None:
 def test_load_policies_reads_the_fixture_folder(tmp_path: Path) -> None:
     docs = tmp_path / "docs"
     docs.symlink_to(FIXTURES, target_is_directory=True)
-    policies, problems = load_policies(docs)
+    policies, problems = load_policies(DocsTree(docs, ["en"]))
     assert problems == []
     [policy] = policies
     assert policy.id == "sample-policy"
@@ -90,7 +91,7 @@ def test_a_minor_correction_may_take_effect_at_once(tmp_path: Path) -> None:
         "---\ntitle: P\neffective: 2026-11-22\nposted: 2026-11-22\nsubstantive: false\n"
         "summary: Fixes a broken link.\n---\nB\n"
     )
-    [policy], problems = load_policies(tmp_path / "docs")
+    [policy], problems = load_policies(DocsTree(tmp_path / "docs", ["en"]))
     assert problems == []
     assert policy.state(policy.versions[1], date(2026, 11, 22)) is State.IN_EFFECT
 
@@ -102,13 +103,13 @@ def test_exactly_thirty_days_notice_is_enough(tmp_path: Path) -> None:
     (folder / "2026-12-22.md").write_text(
         "---\ntitle: P\neffective: 2026-12-22\nposted: 2026-11-22\nsummary: S.\n---\nB\n"
     )
-    _, problems = load_policies(tmp_path / "docs")
+    _, problems = load_policies(DocsTree(tmp_path / "docs", ["en"]))
     assert problems == []
     (folder / "2026-12-22.md").rename(folder / "2026-12-21.md")
     (folder / "2026-12-21.md").write_text(
         "---\ntitle: P\neffective: 2026-12-21\nposted: 2026-11-22\nsummary: S.\n---\nB\n"
     )
-    _, problems = load_policies(tmp_path / "docs")
+    _, problems = load_policies(DocsTree(tmp_path / "docs", ["en"]))
     assert [p.message.split(";")[0] for p in problems] == [
         "effective 2026-12-21 is 29 days after posted 2026-11-22"
     ]

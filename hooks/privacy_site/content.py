@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from .docs_tree import DocsTree
 from .policies import Policy, Translation
 from .policy_files import load_policies, load_translations
 from .problems import Problem
@@ -40,14 +41,16 @@ def load_content(
     """Read and check everything; ``vendors_file`` (default: vendors.yml beside docs/)."""
     languages = languages or [default_language]
     settings, problems = read_settings(extra)
-    policies, found = load_policies(docs_dir, default_language)
+    tree = DocsTree(docs_dir, languages)
+    policies, found = load_policies(tree, default_language)
     problems += found
     translations: dict[str, dict[tuple[str, date], Translation]] = {}
     for lang in languages:
         if lang == default_language:
             continue
-        translations[lang], found = load_translations(docs_dir, lang, policies)
+        translations[lang], found = load_translations(tree, lang, policies)
         problems += found
+    problems += tree.problems
     vendors, found = load_vendors(vendors_file or docs_dir.parent / "vendors.yml", today)
     problems += found
     return Content(

@@ -6,6 +6,7 @@ date as an argument.
 
 from __future__ import annotations
 
+import calendar
 import os
 import re
 from collections.abc import Mapping
@@ -13,49 +14,98 @@ from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+EPOCH = re.compile(r"^[0-9]{1,12}$")  # ASCII digits only: int() would take "١٢٣" too
+# Dates a policy or a tool can have: far enough either way for any real document, near
+# enough that every date arithmetic the site does (a day after, 30 days before) is valid.
+EARLIEST = date(1900, 1, 1)
+LATEST = date(2199, 12, 31)
+DEFAULT_TIMEZONE = "America/New_York"
 
 
 class SettingError(ValueError):
     """A site setting or environment variable that cannot be used as it is."""
 
 
-def build_date(timezone: str, environ: Mapping[str, str] = os.environ) -> date:
-    """The build's "today": ``SOURCE_DATE_EPOCH`` if set, else now, in the site's zone."""
+def zone_for(timezone: object) -> ZoneInfo:
+    """The site's time zone; :class:`SettingError` naming the setting when it is not one."""
     try:
-        zone = ZoneInfo(timezone)
-    except (ZoneInfoNotFoundError, ValueError) as exc:
+        if not isinstance(timezone, str) or not timezone.strip():
+            raise ValueError(timezone)
+        return ZoneInfo(timezone.strip())
+    except (ZoneInfoNotFoundError, ValueError, TypeError, OSError) as exc:
         raise SettingError(
             f"mkdocs.yml: extra.privacy_site.timezone: {timezone!r} is not a time zone name; "
-            "use one such as America/New_York"
+            f"use one such as {DEFAULT_TIMEZONE}"
         ) from exc
+
+
+def build_date(timezone: str, environ: Mapping[str, str] = os.environ) -> date:
+    """The build's "today": ``SOURCE_DATE_EPOCH`` if set, else now, in the site's zone."""
+    zone = zone_for(timezone)
     raw = environ.get("SOURCE_DATE_EPOCH", "").strip()
     if not raw:
         return datetime.now(zone).date()
-    if not raw.isdigit():
+    day = None
+    if EPOCH.match(raw):
+        try:
+            day = datetime.fromtimestamp(int(raw), UTC).astimezone(zone).date()
+        except (OverflowError, OSError, ValueError):
+            day = None
+    if day is None or not EARLIEST <= day <= LATEST:
         raise SettingError(
-            f"SOURCE_DATE_EPOCH: {raw!r} is not a whole number of seconds since 1970-01-01; "
-            "unset it, or use the preview command with a YYYY-MM-DD date"
+            f"SOURCE_DATE_EPOCH: {raw[:40]!r} is not a number of seconds since 1970-01-01 "
+            f"that gives a date from {EARLIEST.year} to {LATEST.year}; unset it, or build with "
+            "DATE=YYYY-MM-DD"
         )
-    return datetime.fromtimestamp(int(raw), UTC).astimezone(zone).date()
+    return day
 
 
 def epoch_for(day: date, timezone: str) -> int:
     """The ``SOURCE_DATE_EPOCH`` that makes a build see ``day``: noon there, clear of DST edges."""
-    return int(datetime(day.year, day.month, day.day, 12, tzinfo=ZoneInfo(timezone)).timestamp())
+    zone = zone_for(timezone)
+    return int(datetime(day.year, day.month, day.day, 12, tzinfo=zone).timestamp())
 
 
 def parse_date(value: object) -> date | None:
-    """A real calendar date written ``YYYY-MM-DD``, or ``None`` (2026-02-30 is ``None``)."""
+    """A real calendar date written ``YYYY-MM-DD`` in the years the site accepts, or ``None``
+    (2026-02-30 and 9999-12-31 are ``None``; :func:`why_not` says why)."""
     if isinstance(value, datetime):
         return None
     if isinstance(value, date):
-        return value
-    if not isinstance(value, str):
+        day = value
+    elif isinstance(value, str) and (match := ISO_DATE.match(value.strip())):
+        try:
+            day = date(*(int(part) for part in match.groups()))
+        except ValueError:
+            return None
+    else:
         return None
-    match = ISO_DATE.match(value.strip())
+    return day if EARLIEST <= day <= LATEST else None
+
+
+def why_not(raw: object) -> str:
+    """Why ``raw`` is not a date the site accepts, as the end of a sentence about it."""
+    match = ISO_DATE.match(raw.strip()) if isinstance(raw, str) else None
     if not match:
-        return None
-    try:
-        return date(*(int(part) for part in match.groups()))
-    except ValueError:
-        return None
+        return "is not a date written YYYY-MM-DD; write it like 2026-12-22 (year, month, day)"
+    year, month, day = (int(part) for part in match.groups())
+    if not 1 <= month <= 12:
+        return f"is not a real date: there is no month {month}; write it as YYYY-MM-DD"
+    if year == 0:
+        return "is not a real date: there is no year 0; write it as YYYY-MM-DD"
+    # the calendar repeats every 400 years, which keeps monthrange inside datetime's years
+    days = calendar.monthrange(2000 + year % 400, month)[1]
+    if not 1 <= day <= days:
+        return (
+            f"is not a real date: {calendar.month_name[month]} {year} has {days} days; write it "
+            "as YYYY-MM-DD with a day that exists"
+        )
+    return (
+        f"is outside the years the site accepts ({EARLIEST.year} to {LATEST.year}); check the year"
+    )
+
+
+def read_date(raw: object) -> tuple[date | None, str | None]:
+    """A date the site accepts, or ``None`` and why not (see :func:`why_not`)."""
+    day = parse_date(raw)
+    return (day, None) if day is not None else (None, why_not(raw))

@@ -6,8 +6,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import yamldoc
+from . import sources, yamldoc
 
+OPENING = re.compile(r"\A---[ \t]*\r?\n")
 FENCE = re.compile(r"\A---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*\r?\n?", re.DOTALL | re.MULTILINE)
 
 
@@ -17,7 +18,9 @@ class Parsed:
     body: str
     lines: dict[str, int] = field(default_factory=dict)  # field name -> line in the file
     body_line: int = 1  # the file line on which the body starts
-    error: tuple[int | None, int | None, str] | None = None  # a YAML error, if any
+    error: tuple[int | None, int | None, str] | None = None  # why the front matter is unread
+    # (line, message) for each value that is readable but wrong whatever the field
+    flaws: list[tuple[int | None, str]] = field(default_factory=list)
 
     def line_of(self, name: str) -> int | None:
         return self.lines.get(name)
@@ -28,6 +31,17 @@ def parse(text: str) -> Parsed:
     text = text.lstrip("\ufeff")
     match = FENCE.match(text)
     if not match:
+        if OPENING.match(text):
+            return Parsed(
+                fields={},
+                body=text,
+                error=(
+                    1,
+                    1,
+                    "the front matter that starts on line 1 is never closed: add a line "
+                    "with only '---' after its last field",
+                ),
+            )
         return Parsed(fields={}, body=text)
     body = text[match.end() :]
     body_line = text[: match.end()].count("\n") + 1
@@ -35,7 +49,8 @@ def parse(text: str) -> Parsed:
         document = yamldoc.load(match.group(1))
     except yamldoc.YamlSyntaxError as exc:
         line = exc.line + 1 if exc.line is not None else None
-        return Parsed(fields={}, body=body, body_line=body_line, error=(line, exc.column, str(exc)))
+        message = f"the front matter is not valid YAML: {yamldoc.problem_text(exc)}"
+        return Parsed(fields={}, body=body, body_line=body_line, error=(line, exc.column, message))
     if document.data is None:
         return Parsed(fields={}, body=body, body_line=body_line)
     if not isinstance(document.data, dict):
@@ -48,4 +63,24 @@ def parse(text: str) -> Parsed:
     lines = {
         str(path[0]): line + 1 for path, (line, _column) in document.marks.items() if len(path) == 1
     }
-    return Parsed(fields=document.data, body=body, lines=lines, body_line=body_line)
+    parsed = Parsed(fields=document.data, body=body, lines=lines, body_line=body_line)
+    for path, line, _column in document.duplicate_keys:
+        parsed.flaws.append(
+            (
+                line + 1,
+                f"{path[0]}: written twice; keep one '{path[0]}:' line (only the last one would "
+                "be used)",
+            )
+        )
+    for path, value in yamldoc.strings(document.data):
+        hidden = sources.invisible_in(value)
+        if hidden:
+            line = (document.where(path)[0] or 0) + 1
+            parsed.flaws.append(
+                (
+                    line,
+                    f"{'.'.join(str(p) for p in path)}: contains an invisible character "
+                    f"({hidden}) that can hide or reorder words; delete it and retype the text",
+                )
+            )
+    return parsed

@@ -36,6 +36,7 @@ class Version:
     adopted_by: str | None
     src_uri: str  # relative to the docs folder, e.g. "en/policies/x/2018-05-15.md"
     body: str
+    body_line: int = 1  # the file line on which the body starts, for messages about it
 
     @property
     def published_on(self) -> date:

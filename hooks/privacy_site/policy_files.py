@@ -3,14 +3,14 @@ the file, the line, the field and the fix, all at once."""
 
 from __future__ import annotations
 
-import calendar
 import difflib
 from collections.abc import Iterable
 from datetime import date, timedelta
 from pathlib import Path
 
 from . import frontmatter
-from .dates import ISO_DATE, parse_date
+from .dates import parse_date, why_not
+from .docs_tree import DocsTree, title_problem
 from .policies import (
     ENGLISH_FIELDS,
     NOTICE_DAYS,
@@ -24,15 +24,16 @@ from .policies import (
 from .problems import Problem
 
 
-def load_policies(docs_dir: Path, lang: str = "en") -> tuple[list[Policy], list[Problem]]:
+def load_policies(tree: DocsTree, lang: str = "en") -> tuple[list[Policy], list[Problem]]:
     """Read every policy folder under ``docs_dir/<lang>/policies`` and check it."""
+    docs_dir = tree.docs_dir
     root = docs_dir / lang / "policies"
     policies: list[Policy] = []
     problems: list[Problem] = []
     if not root.is_dir():
         return policies, problems
-    for folder in sorted(p for p in root.iterdir() if p.is_dir()):
-        display = _display(docs_dir, folder)
+    for folder in sorted(p for p in root.iterdir() if p.is_dir() and tree.name_ok(p)):
+        display = tree.display(folder)
         if not POLICY_ID.match(folder.name):
             problems.append(
                 Problem(
@@ -43,22 +44,44 @@ def load_policies(docs_dir: Path, lang: str = "en") -> tuple[list[Policy], list[
             )
             continue
         versions: list[tuple[Version, frontmatter.Parsed]] = []
-        for path in sorted(folder.glob("*.md")):
-            version, parsed, found = _read_version(docs_dir, folder.name, path)
+        for path in sorted(folder.iterdir()):
+            if path.name.startswith(".") or not tree.name_ok(path):
+                continue  # hidden, or its name is already reported
+            if path.is_dir():
+                problems.append(
+                    Problem(
+                        tree.display(path),
+                        message="a folder inside a policy's folder is not published: a policy "
+                        "folder holds only its version files, YYYY-MM-DD.md",
+                    )
+                )
+                continue
+            if path.suffix != ".md":
+                problems.append(
+                    Problem(
+                        tree.display(path),
+                        message="only version files belong in a policy folder: name each "
+                        "YYYY-MM-DD.md after the day it takes effect; move other files to "
+                        f"docs/{lang}/",
+                    )
+                )
+                continue
+            version, parsed, found = _read_version(tree, folder.name, path)
             problems += found
             if version is not None:
                 versions.append((version, parsed))
         versions.sort(key=lambda pair: pair[0].effective)
-        problems += list(_check_sequence(docs_dir, versions))
+        problems += list(_check_sequence(tree, versions))
         if versions:
             policies.append(Policy(folder.name, tuple(v for v, _ in versions)))
     return policies, problems
 
 
 def load_translations(
-    docs_dir: Path, lang: str, policies: Iterable[Policy]
+    tree: DocsTree, lang: str, policies: Iterable[Policy]
 ) -> tuple[dict[tuple[str, date], Translation], list[Problem]]:
     """Read ``docs/<lang>/policies`` and check each file against its English version."""
+    docs_dir = tree.docs_dir
     english = {(v.policy, v.slug): v for p in policies for v in p.versions}
     root = docs_dir / lang / "policies"
     found: dict[tuple[str, date], Translation] = {}
@@ -66,7 +89,9 @@ def load_translations(
     if not root.is_dir():
         return found, problems
     for path in sorted(root.glob("*/*.md")):
-        display = _display(docs_dir, path)
+        if not (tree.name_ok(path) and tree.name_ok(path.parent)):
+            continue
+        display = tree.display(path)
         source = english.get((path.parent.name, path.stem))
         if source is None:
             problems.append(
@@ -78,11 +103,9 @@ def load_translations(
                 )
             )
             continue
-        parsed = frontmatter.parse(path.read_text(encoding="utf-8"))
-        if parsed.error:
-            line, column, reason = parsed.error
-            problems.append(Problem(display, line, column, _yaml_message(reason)))
-            continue
+        parsed = tree.markdown(path)
+        if parsed is None:
+            continue  # unreadable: the tree has said why
         fields = parsed.fields
         problems += _unknown_fields(display, parsed, TRANSLATION_FIELDS)
         for name in ("effective", "posted"):
@@ -130,10 +153,10 @@ def load_translations(
 
 
 def _read_version(
-    docs_dir: Path, policy: str, path: Path
-) -> tuple[Version | None, frontmatter.Parsed, list[Problem]]:
-    display = _display(docs_dir, path)
-    parsed = frontmatter.parse(path.read_text(encoding="utf-8"))
+    tree: DocsTree, policy: str, path: Path
+) -> tuple[Version | None, frontmatter.Parsed | None, list[Problem]]:
+    display = tree.display(path)
+    parsed = tree.markdown(path)
     problems: list[Problem] = []
     named = parse_date(path.stem)
     if named is None:
@@ -144,10 +167,8 @@ def _read_version(
                 "YYYY-MM-DD.md after the day it takes effect, for example 2026-12-22.md",
             )
         )
-    if parsed.error:
-        line, column, reason = parsed.error
-        problems.append(Problem(display, line, column, _yaml_message(reason)))
-        return None, parsed, problems
+    if parsed is None:
+        return None, parsed, problems  # unreadable: the tree has said why
     fields = parsed.fields
     if not fields:
         problems.append(
@@ -191,7 +212,7 @@ def _read_version(
         substantive = True
 
     summary = fields.get("summary")
-    if summary is not None and (not isinstance(summary, str) or not summary.strip()):
+    if "summary" in fields and (not isinstance(summary, str) or not summary.strip()):
         problems.append(
             Problem(
                 display,
@@ -212,23 +233,24 @@ def _read_version(
         summary=summary.strip() if isinstance(summary, str) else None,
         substantive=substantive,
         adopted_by=str(adopted_by).strip() if adopted_by else None,
-        src_uri=path.relative_to(docs_dir).as_posix(),
+        src_uri=path.relative_to(tree.docs_dir).as_posix(),
         body=parsed.body,
+        body_line=parsed.body_line,
     )
     return version, parsed, problems
 
 
 def _check_sequence(
-    docs_dir: Path, versions: list[tuple[Version, frontmatter.Parsed]]
+    tree: DocsTree, versions: list[tuple[Version, frontmatter.Parsed]]
 ) -> Iterable[Problem]:
     """Rules that depend on a version's place in its policy: summary, posted, notice."""
     for index, (version, parsed) in enumerate(versions):
-        display = _display(docs_dir, docs_dir / version.src_uri)
+        display = tree.display(tree.docs_dir / version.src_uri)
         if index == 0:
             if version.posted is not None and version.posted > version.effective:
                 yield _posted_after(display, parsed, version)
             continue
-        if version.posted is None and "posted" not in parsed.fields:
+        if version.posted is None and parsed.fields.get("posted") is None:
             yield Problem(
                 display,
                 parsed.line_of("effective"),
@@ -236,7 +258,7 @@ def _check_sequence(
                 "first published on the site, for example "
                 f"'posted: {(version.effective - timedelta(days=NOTICE_DAYS)).isoformat()}'",
             )
-        if version.summary is None and "summary" not in parsed.fields:
+        if version.summary is None and "summary" not in parsed.fields:  # else said: empty
             yield Problem(
                 display,
                 parsed.line_of("title") or 1,
@@ -272,13 +294,13 @@ def _posted_after(display: str, parsed: frontmatter.Parsed, version: Version) ->
 
 
 def _title(display: str, parsed: frontmatter.Parsed, problems: list[Problem], example: str) -> str:
-    """The ``title`` field, stripped; "" (with a problem recorded) when it is missing."""
+    """The ``title`` field, stripped; "" when it is unusable (the tree reports a title that is
+    empty or not text; a missing one is reported here)."""
     title = parsed.fields.get("title")
     if isinstance(title, str) and title.strip():
         return title.strip()
-    problems.append(
-        Problem(display, parsed.line_of("title") or 1, message=f"title: missing; add {example}")
-    )
+    if "title" not in parsed.fields:
+        problems.append(title_problem(display, parsed, example))
     return ""
 
 
@@ -286,6 +308,16 @@ def _date_field(
     display: str, parsed: frontmatter.Parsed, name: str, problems: list[Problem], required: bool
 ) -> date | None:
     raw = parsed.fields.get(name)
+    if raw is None and name in parsed.fields:
+        problems.append(
+            Problem(
+                display,
+                parsed.line_of(name),
+                message=f"{name}: empty; write the date after the colon as YYYY-MM-DD, for "
+                f"example '{name}: 2026-12-22'",
+            )
+        )
+        return None
     if raw is None:
         if required:
             problems.append(
@@ -300,25 +332,9 @@ def _date_field(
     value = parse_date(raw)
     if value is None:
         problems.append(
-            Problem(display, parsed.line_of(name), message=f"{name}: {_shown(raw)} {_why_not(raw)}")
+            Problem(display, parsed.line_of(name), message=f"{name}: {_shown(raw)} {why_not(raw)}")
         )
     return value
-
-
-def _why_not(raw: object) -> str:
-    """Why a value is not a date, in words: the month's length when only the day is wrong."""
-    match = ISO_DATE.match(str(raw).strip())
-    if match:
-        year, month, _day = (int(part) for part in match.groups())
-        if 1 <= month <= 12:
-            days = calendar.monthrange(year, month)[1]
-            name = calendar.month_name[month]
-            return (
-                f"is not a real date: {name} {year} has {days} days; write it as YYYY-MM-DD "
-                "with a day that exists"
-            )
-        return f"is not a real date: there is no month {month}; write it as YYYY-MM-DD"
-    return "is not a date written YYYY-MM-DD; write it like 2026-12-22 (year, month, day)"
 
 
 def _unknown_fields(display: str, parsed: frontmatter.Parsed, known: set[str]) -> list[Problem]:
@@ -342,20 +358,5 @@ def _unknown_fields(display: str, parsed: frontmatter.Parsed, known: set[str]) -
     return problems
 
 
-def _yaml_message(reason: str) -> str:
-    return (
-        f"the front matter is not valid YAML ({reason}); check the line for a missing "
-        "colon, an unclosed quote or a tab, and quote text that contains ': '"
-    )
-
-
 def _shown(value: object) -> str:
     return repr(value) if isinstance(value, str) else str(value)
-
-
-def _display(docs_dir: Path, path: Path) -> str:
-    """The path staff see: relative to the project, e.g. docs/en/policies/x/2026-12-22.md."""
-    try:
-        return (Path(docs_dir.name) / path.relative_to(docs_dir)).as_posix()
-    except ValueError:
-        return path.as_posix()

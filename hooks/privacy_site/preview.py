@@ -1,7 +1,8 @@
 """Print the SOURCE_DATE_EPOCH that makes a build see a given date (``make preview``).
 
 Usage: ``python -m privacy_site.preview 2026-12-22 [mkdocs.yml]``. The date is taken in
-the site's time zone from mkdocs.yml, at noon, so the build sees exactly that day.
+the site's time zone from mkdocs.yml, at noon, so the build sees exactly that day. Any
+problem is one line on stderr that names the value, and exit status 2.
 """
 
 from __future__ import annotations
@@ -11,21 +12,46 @@ from pathlib import Path
 
 import yaml
 
-from .dates import epoch_for, parse_date
+from .dates import SettingError, epoch_for, parse_date, why_not
+from .settings import read_settings
+
+
+def epoch(raw: str, config: Path) -> int:
+    """The epoch for the date ``raw``; :class:`SettingError` with a one-line reason."""
+    day = parse_date(raw)
+    if day is None:
+        reason = why_not(raw).removeprefix("is not a real date: ")
+        shown = "".join(c if c.isprintable() else "?" for c in raw[:40])
+        raise SettingError(f"DATE={shown}: {reason}")
+    try:
+        loaded = yaml.load(config.read_text(encoding="utf-8"), Loader=_ConfigLoader)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise SettingError(f"{config}: cannot be read ({type(exc).__name__})") from None
+    extra = loaded.get("extra") if isinstance(loaded, dict) else None
+    settings, problems = read_settings(extra)
+    zone_problems = [p for p in problems if "timezone" in p.message]
+    if zone_problems:
+        raise SettingError(str(zone_problems[0]))
+    return epoch_for(day, settings.timezone)
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """mkdocs.yml may hold MkDocs' own tags (``!ENV``, ``!relative``): read them as text."""
+
+
+_ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
+_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, s, node: None)
 
 
 def main(argv: list[str]) -> int:
-    day = parse_date(argv[1]) if len(argv) in (2, 3) else None
-    if day is None:
-        print(
-            "usage: make preview DATE=YYYY-MM-DD  (a real date, such as 2026-12-22)",
-            file=sys.stderr,
-        )
+    if len(argv) not in (2, 3):
+        print("usage: make preview DATE=YYYY-MM-DD  (such as 2026-12-22)", file=sys.stderr)
         return 2
-    config = Path(argv[2] if len(argv) == 3 else "mkdocs.yml")
-    extra = (yaml.safe_load(config.read_text(encoding="utf-8")) or {}).get("extra") or {}
-    timezone = (extra.get("privacy_site") or {}).get("timezone") or "America/New_York"
-    print(epoch_for(day, timezone))
+    try:
+        print(epoch(argv[1], Path(argv[2] if len(argv) == 3 else "mkdocs.yml")))
+    except SettingError as exc:
+        print(exc, file=sys.stderr)
+        return 2
     return 0
 
 

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class Problem:
     """One thing wrong with a file, located as precisely as we can, and how to fix it.
 
@@ -31,6 +31,14 @@ class Problem:
 
     def __str__(self) -> str:
         return f"{self.location}: {self.message}"
+
+    def __lt__(self, other: Problem) -> bool:
+        return self.sort_key < other.sort_key
+
+    @property
+    def sort_key(self) -> tuple[str, int, int, str]:
+        """File, then position (a problem about the whole file first), then message."""
+        return (self.file, self.line or 0, self.column or 0, self.message)
 
 
 class ContentError(Exception):

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from .dates import DEFAULT_TIMEZONE, SettingError, zone_for
 from .problems import Problem
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -21,8 +22,19 @@ class Settings:
 
 
 def read_settings(extra: dict[str, Any] | None) -> tuple[Settings, list[Problem]]:
-    raw = (extra or {}).get("privacy_site") or {}
+    raw = extra.get("privacy_site") if isinstance(extra, dict) else None
     problems: list[Problem] = []
+    if raw is None:
+        raw = {}
+    if not isinstance(raw, dict):
+        problems.append(
+            Problem(
+                SOURCE,
+                message="extra.privacy_site: must be a list of 'setting: value' lines indented "
+                "under 'privacy_site:' (district, timezone, contact_email); see the README",
+            )
+        )
+        raw = {}
     for key in raw:
         if key not in KNOWN:
             problems.append(
@@ -32,7 +44,8 @@ def read_settings(extra: dict[str, Any] | None) -> tuple[Settings, list[Problem]
                     "are " + ", ".join(sorted(KNOWN)),
                 )
             )
-    district = str(raw.get("district") or "").strip()
+    district = raw.get("district")
+    district = district.strip() if isinstance(district, str) else ""
     if not district:
         problems.append(
             Problem(
@@ -41,7 +54,8 @@ def read_settings(extra: dict[str, Any] | None) -> tuple[Settings, list[Problem]
                 "name, for example 'district: Cambridge Public Schools'",
             )
         )
-    email = str(raw.get("contact_email") or "").strip() or None
+    email = raw.get("contact_email")
+    email = (email.strip() if isinstance(email, str) else str(email or "")) or None
     if email is None:
         problems.append(
             Problem(
@@ -61,9 +75,11 @@ def read_settings(extra: dict[str, Any] | None) -> tuple[Settings, list[Problem]
             )
         )
         email = None
-    settings = Settings(
-        district=district,
-        timezone=str(raw.get("timezone") or "America/New_York").strip(),
-        contact_email=email,
-    )
+    timezone = raw.get("timezone") or DEFAULT_TIMEZONE
+    try:
+        zone_for(timezone)
+    except SettingError as exc:
+        problems.append(Problem(SOURCE, message=str(exc).removeprefix(f"{SOURCE}: ")))
+        timezone = DEFAULT_TIMEZONE
+    settings = Settings(district=district, timezone=timezone.strip(), contact_email=email)
     return settings, problems

@@ -9,7 +9,6 @@ of the value it is about, so the loader can leave out exactly the entries that a
 
 from __future__ import annotations
 
-import calendar
 import difflib
 import json
 import re
@@ -21,11 +20,13 @@ from typing import Any
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
-from .dates import ISO_DATE, parse_date
+from . import yamldoc
+from .dates import ISO_DATE, parse_date, why_not
+from .policies import NOTICE_DAYS
 from .problems import Problem
+from .sources import invisible_in
 from .yamldoc import Document, Path
 
-NOTICE_DAYS = 30
 OPT_OUT_CATEGORIES = ("analytics", "advertising")
 DATE_FIELDS = ("added", "announced", "removed")
 AGREEMENT_DATES = ("signed", "expires")
@@ -75,15 +76,45 @@ def categories() -> tuple[str, ...]:
     return tuple(schema()["$defs"]["vendor"]["properties"]["category"]["enum"])
 
 
-def dotted(path: Path) -> str:
-    """``("vendors", 3, "links", "opt_out")`` as staff read it: ``vendors[3].links.opt_out``."""
+def dotted(path: Path, data: Any = None) -> str:
+    """``("vendors", 3, "links", "opt_out")`` as a path: ``vendors[3].links.opt_out``; with the
+    registry's ``data``, as staff read it: ``vendor 'seesaw', links.opt_out``."""
     text = ""
     for part in path:
         if isinstance(part, int) and not isinstance(part, bool):
             text += f"[{part}]"
         else:
             text += f".{part}" if text else str(part)
-    return text
+    return text if data is None else in_staff_words(text, data)
+
+
+VENDOR_INDEX = re.compile(r"vendors\[(\d+)\](\.?)")
+VENDOR_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+def in_staff_words(message: str, data: Any) -> str:
+    """Each ``vendors[3]`` in ``message`` named as staff know the vendor: by its id, or by
+    its place in the file when it has no usable id yet."""
+    entries = data.get("vendors") if isinstance(data, dict) else None
+
+    def label(match: re.Match[str]) -> str:
+        index = int(match.group(1))
+        entry = entries[index] if isinstance(entries, list) and index < len(entries) else None
+        vendor_id = entry.get("id") if isinstance(entry, dict) else None
+        if isinstance(vendor_id, str) and VENDOR_ID.match(vendor_id):
+            name = f"vendor '{vendor_id}'"
+        else:
+            name = f"the {_ordinal(index + 1)} vendor"
+        return name + (", " if match.group(2) else "")
+
+    return VENDOR_INDEX.sub(label, message)
+
+
+def _ordinal(number: int) -> str:
+    suffix = (
+        "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    )
+    return f"{number}{suffix}"
 
 
 class _Collector:
@@ -106,6 +137,7 @@ class _Collector:
     ) -> None:
         line, column = position or self.document.where(path if at is None else at)
         line, column = line or 1, column or 1
+        message = in_staff_words(message, self.document.data)
         if (line, column, message) in self._seen:
             return
         self._seen.add((line, column, message))
@@ -124,6 +156,14 @@ def check(document: Document, display: str, today: date) -> list[Found]:
         )
     suggested = _schema_pass(found, document.data)
     _rules_pass(found, document.data, today, suggested)
+    for path, value in yamldoc.strings(document.data):
+        hidden = invisible_in(value)
+        if hidden:
+            found.add(
+                path,
+                f"{dotted(path)}: contains an invisible character ({hidden}) that can hide or "
+                "reorder words; delete it and retype the text",
+            )
     return found.found
 
 
@@ -211,8 +251,9 @@ def _pattern_message(pattern: str, value: object) -> str:
     definitions = schema()["$defs"]
     if pattern == definitions["link"]["pattern"]:
         return (
-            f"must start with https:// or mailto: (got {_shown(value)}); "
-            "use the full https:// address"
+            f"{_shown(value)} is not a full address; write https:// and the site's name, "
+            "such as https://example.org/privacy, or mailto: and an e-mail address, with no "
+            "spaces and no user name or password in it"
         )
     if pattern == definitions["date"]["pattern"]:
         return (
@@ -366,24 +407,10 @@ def _real_dates(found: _Collector, base: Path, entry: dict[Any, Any]) -> dict[st
             continue  # absent, or the schema has already said it is not YYYY-MM-DD
         value = parse_date(raw)
         if value is None:
-            found.add(path, f"{dotted(path)}: {raw!r} is not a real date: {_why_not(raw)}")
+            found.add(path, f"{dotted(path)}: {raw!r} {why_not(raw)}")
         else:
             dates[key] = value
     return dates
-
-
-def _why_not(raw: str) -> str:
-    year, month, _day = (int(part) for part in raw.strip().split("-"))
-    if not 1 <= month <= 12:
-        return f"there is no month {month}; write it as YYYY-MM-DD"
-    if year == 0:
-        return "there is no year 0; write it as YYYY-MM-DD"
-    # the calendar repeats every 400 years, which keeps monthrange inside datetime's years
-    days = calendar.monthrange(2000 + year % 400, month)[1]
-    return (
-        f"{calendar.month_name[month]} {year} has {days} days; write it as YYYY-MM-DD with a day "
-        "that exists"
-    )
 
 
 def _agreement_rules(

@@ -15,7 +15,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from . import urls, vendor_checks, yamldoc
+from . import sources, urls, vendor_checks, yamldoc
 from .dates import parse_date
 from .problems import Problem
 
@@ -96,26 +96,14 @@ def load_vendors(
     """
     if not path.exists():
         return [], []
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        return [], [Problem(display, 1, 1, "the file is not UTF-8 text; save it as UTF-8")]
-    except OSError as exc:
-        return [], [Problem(display, 1, 1, f"the file cannot be read ({exc.strerror})")]
+    text, problems = sources.read_text(path, display)
+    if text is None:
+        return [], problems
     try:
         document = yamldoc.load(text)
     except yamldoc.YamlSyntaxError as exc:
-        message = (
-            f"the file is not valid YAML ({exc}); check the line for a missing colon, an "
-            "unclosed quote or a tab, and quote text that contains ': '"
-        )
+        message = f"the file is not valid YAML: {yamldoc.problem_text(exc)}"
         return [], [Problem(display, exc.line or 1, exc.column or 1, message)]
-    except RecursionError:
-        message = (
-            "the file refers to itself: an alias (*name) is used inside its own anchor "
-            "(&name); write the value out instead"
-        )
-        return [], [Problem(display, 1, 1, message)]
     found = vendor_checks.check(document, display, today)
     wrong = {
         path[1]
@@ -133,7 +121,8 @@ def load_vendors(
                 vendors.append(_vendor(entry, line))
             except (KeyError, TypeError, AttributeError, ValueError):
                 # The checks admit only well-formed entries; this is a net, not a path.
-                message = f"vendors[{index}]: could not be read; check its fields against the spec"
+                name = vendor_checks.dotted(("vendors", index), document.data)
+                message = f"{name}: could not be read; check its fields against the spec"
                 found.append((("vendors", index), Problem(display, line, 1, message)))
     return vendors, [problem for _, problem in found]
 

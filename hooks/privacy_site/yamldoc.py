@@ -6,6 +6,7 @@ ourselves, so that ``2026-02-30`` is a plain-English error rather than a traceba
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -17,7 +18,24 @@ TIMESTAMP = "tag:yaml.org,2002:timestamp"
 
 
 class _Loader(yaml.SafeLoader):
-    pass
+    def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node | None:
+        """Refuse anchors (``&name``) and aliases (``*name``) before they are expanded.
+
+        Content never needs them, and they are how a few lines of YAML become billions of
+        values (or a value that contains itself): refusing them keeps every load small.
+        """
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            symbol = "*" if isinstance(event, yaml.AliasEvent) else "&"
+            raise yaml.MarkedYAMLError(
+                problem=f"'{symbol}{event.anchor}' is a YAML {ALIAS_WORDS[symbol]}, which this "
+                "site does not accept: write the value out in full instead",
+                problem_mark=event.start_mark,
+            )
+        return super().compose_node(parent, index)
+
+
+ALIAS_WORDS = {"*": "alias", "&": "anchor"}
 
 
 _Loader.yaml_implicit_resolvers = {
@@ -69,6 +87,8 @@ def load(text: str) -> Document:
         raise YamlSyntaxError(reason, line, column) from None
     except yaml.YAMLError as exc:
         raise YamlSyntaxError(str(exc), None, None) from None
+    except (RecursionError, MemoryError):
+        raise YamlSyntaxError("the text nests too deeply to read", None, None) from None
     finally:
         loader.dispose()
 
@@ -94,3 +114,51 @@ def _build(loader: _Loader, node: yaml.Node, path: Path, document: Document) -> 
             _build(loader, item, (*path, index), document) for index, item in enumerate(node.value)
         ]
     return loader.construct_object(node, deep=True)
+
+
+# What to look for, by what the YAML reader said, in the order they are tried.
+_HINTS = (
+    ("a YAML alias", ""),
+    ("a YAML anchor", ""),
+    ("found character '\\t'", "a tab is used to indent: indent with spaces"),
+    (
+        "mapping values are not allowed",
+        "a ': ' appears where the line cannot have one: put quotes around text that "
+        "contains ': ', or indent the line to match the field it belongs to",
+    ),
+    (
+        "expected <block end>",
+        "this line is indented differently from the lines before it: fields of one item "
+        "line up under each other, and a list item starts with '- '",
+    ),
+    (
+        "could not find expected ':'",
+        "a line has no ':' after its field name, or a quote opened above is never closed",
+    ),
+    ("quoted scalar", "a quote is opened and not closed: close it at the end of the text"),
+    ("nests too deeply", "remove the extra brackets"),
+)
+
+
+def problem_text(error: YamlSyntaxError) -> str:
+    """The one wording of a YAML error: what to look for, then the reader's own words."""
+    reason = str(error)
+    hint = next((hint for key, hint in _HINTS if key in reason), None)
+    if hint == "":  # our own message already says what to do
+        return reason
+    look = hint or "check this line and the one above it for a missing colon, an unclosed "
+    if hint is None:
+        look += "quote or a tab, and quote text that contains ': '"
+    return f"{look} (the YAML reader says: {reason})"
+
+
+def strings(value: Any, path: Path = ()) -> Iterator[tuple[Path, str]]:
+    """Every text in loaded data, with its path, for checks that apply to all text."""
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from strings(item, (*path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from strings(item, (*path, index))
