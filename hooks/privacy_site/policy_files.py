@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from . import frontmatter
-from .dates import parse_date, why_not
+from .dates import ISO_DATE, parse_date, why_not
 from .docs_tree import DocsTree, title_problem
 from .policies import (
     ENGLISH_FIELDS,
@@ -159,7 +159,11 @@ def _read_version(
     parsed = tree.markdown(path)
     problems: list[Problem] = []
     named = parse_date(path.stem)
-    if named is None:
+    if named is None and ISO_DATE.match(path.stem):
+        problems.append(
+            Problem(display, message=f"the file name {path.name!r}: its date {why_not(path.stem)}")
+        )
+    elif named is None:
         problems.append(
             Problem(
                 display,
@@ -250,7 +254,7 @@ def _check_sequence(
             if version.posted is not None and version.posted > version.effective:
                 yield _posted_after(display, parsed, version)
             continue
-        if version.posted is None and parsed.fields.get("posted") is None:
+        if version.posted is None and "posted" not in parsed.fields:  # else said: empty
             yield Problem(
                 display,
                 parsed.line_of("effective"),

@@ -79,8 +79,10 @@ def load(text: str) -> Document:
             document.data = _build(loader, node, (), document)
         return document
     except yaml.MarkedYAMLError as exc:
-        # Where an unclosed quote or bracket *started* is more use than where the file ended.
-        mark = exc.context_mark or exc.problem_mark
+        # Where an unclosed quote or bracket *started* is more use than where the file ended;
+        # for anything else, where the reader stopped is the line to look at.
+        opened = exc.context and ("quoted" in exc.context or "flow" in exc.context)
+        mark = (exc.context_mark if opened else None) or exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         column = mark.column + 1 if mark else None
         reason = ": ".join(part for part in (exc.context, exc.problem) if part) or "not YAML"
