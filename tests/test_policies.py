@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 from factories import version
-from privacy_site.policies import Policy, State
 from privacy_site.docs_tree import DocsTree
+from privacy_site.policies import Policy, State
 from privacy_site.policy_files import load_policies
 
 FIXTURES = Path(__file__).parent / "fixtures" / "lifecycle"
