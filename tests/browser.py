@@ -152,7 +152,9 @@ def axe_source() -> str:
 def run_axe(page: Page) -> list[dict[str, Any]]:
     """Run axe-core's WCAG 2.x A/AA rules on the loaded page; return its violations."""
     if not page.evaluate("() => typeof window.axe === 'object'"):
-        page.add_script_tag(content=axe_source())
+        # Evaluated through DevTools, not added as a <script>: the page's own
+        # Content-Security-Policy rightly refuses inline scripts it did not list.
+        page.evaluate(f"() => {{ {axe_source()}\n }}")
     return page.evaluate(
         """async (tags) => (await axe.run(document, {
             runOnly: {type: 'tag', values: tags},
@@ -193,6 +195,7 @@ class PageReport:
     external_requests: list[str] = field(default_factory=list)
     not_found: list[str] = field(default_factory=list)
     console_errors: list[str] = field(default_factory=list)
+    csp_violations: list[str] = field(default_factory=list)
     page_errors: list[str] = field(default_factory=list)
     violations: list[dict[str, Any]] = field(default_factory=list)
     document_cookie: str = ""
@@ -215,6 +218,7 @@ class PageReport:
             )
         lines += [f"request to another host: {url}" for url in self.external_requests]
         lines += [f"404 from the site: {url}" for url in self.not_found]
+        lines += [f"Content-Security-Policy violation: {text}" for text in self.csp_violations]
         lines += [f"console error: {text}" for text in self.console_errors]
         lines += [f"page error: {text}" for text in self.page_errors]
         if self.document_cookie or self.cookies:
@@ -225,6 +229,16 @@ class PageReport:
         if self.session_storage:
             lines.append(f"sessionStorage has {self.session_storage} item(s)")
         return lines
+
+
+CSP_LISTENER = """
+window.__cspViolations = [];
+document.addEventListener('securitypolicyviolation', (event) => {
+  window.__cspViolations.push(
+    `${event.violatedDirective} refused ${event.blockedURI || 'inline'} ` +
+    `(${event.sourceFile || '?'}:${event.lineNumber})`);
+});
+"""
 
 
 def describe_console(message: ConsoleMessage) -> str:
@@ -265,11 +279,14 @@ def sweep_page(context: BrowserContext, base_url: str, path: str) -> PageReport:
             ),
         )
         page.on("pageerror", lambda error: report.page_errors.append(str(error)))
+        # Every refusal of the page's Content-Security-Policy, whatever the console says.
+        page.add_init_script(CSP_LISTENER)
 
         response = page.goto(base_url.rstrip("/") + path, wait_until="load")
         report.status = response.status if response else None
         page.wait_for_load_state("networkidle")
         report.violations = run_axe(page)
+        report.csp_violations = page.evaluate("() => window.__cspViolations || []")
         report.document_cookie = page.evaluate("() => document.cookie")
         report.local_storage = page.evaluate("() => window.localStorage.length")
         report.session_storage = page.evaluate("() => window.sessionStorage.length")

@@ -113,6 +113,25 @@ def test_sweep_reports_what_it_should(browser: Browser, tmp_path: Path) -> None:
     assert len(report.problems()) >= 9
 
 
+def test_sweep_reports_content_security_policy_refusals(browser: Browser, tmp_path: Path) -> None:
+    """A script the page's policy does not list is refused, and the sweep says so."""
+    (tmp_path / "index.html").write_text(
+        """<!doctype html><html lang="en"><head><meta charset="utf-8">
+        <meta http-equiv="Content-Security-Policy" content="script-src 'self'">
+        <title>Policy</title></head><body><main><h1>Policy</h1>
+        <script>document.title = "ran";</script></main></body></html>""",
+        encoding="utf-8",
+    )
+    with serve(tmp_path) as url:
+        context = browser.new_context()
+        try:
+            report = sweep_page(context, url, "/")
+        finally:
+            context.close()
+    assert any(v.startswith("script-src") for v in report.csp_violations), report.csp_violations
+    assert any("Content-Security-Policy" in line for line in report.problems())
+
+
 def horizontal_overflow(page: Page) -> tuple[int, list[str]]:
     """documentElement's scroll width, and the elements reaching past the viewport's edge."""
     return page.evaluate(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -22,11 +23,11 @@ class Settings:
 
 
 def read_settings(extra: dict[str, Any] | None) -> tuple[Settings, list[Problem]]:
-    raw = extra.get("privacy_site") if isinstance(extra, dict) else None
+    raw = extra.get("privacy_site") if isinstance(extra, Mapping) else None
     problems: list[Problem] = []
     if raw is None:
         raw = {}
-    if not isinstance(raw, dict):
+    if not isinstance(raw, Mapping):
         problems.append(
             Problem(
                 SOURCE,

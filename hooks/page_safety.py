@@ -1,0 +1,177 @@
+"""MkDocs hooks that keep every page safe to publish and every problem in it located.
+
+- Page text is checked against the allowlist after rendering and always sanitized
+  (``privacy_site.sanitize``); anything outside it fails the build, naming the file and
+  the line of the Markdown where it is written.
+- Front matter titles are escaped once, here, so the theme prints them as text wherever it
+  puts them (header, tabs, navigation, ``<title>``).
+- An id used twice on a finished page fails the build.
+- Every page gets its Content-Security-Policy (``privacy_site.csp``).
+- MkDocs' own link warnings are rewritten to name ``docs/<file>:<line>`` and the fix.
+
+Problems are collected over the whole language build and reported together at its end;
+the build's output is never published when there is one (``make build`` swaps folders
+only on success).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections import Counter
+from pathlib import Path
+
+import lxml.html
+from markupsafe import Markup, escape
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+from privacy_site import csp, sanitize
+from privacy_site.problems import ContentError, Problem
+
+SERVING = {"serve": False}
+
+# Hooks ------------------------------------------------------------------------------
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    # `mkdocs serve` injects its own inline live-reload script into every page it serves,
+    # after the build: a policy with script hashes would block it, so previews go without.
+    SERVING["serve"] = command == "serve"
+
+
+@event_priority(100)
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    config.privacy_page_problems = []
+    _install_link_messages(Path(config.docs_dir))
+    return config
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    title = page.meta.get("title")
+    if isinstance(title, str) and not isinstance(title, Markup):
+        page.meta["title"] = Markup(escape(title))
+    return markdown
+
+
+@event_priority(100)  # before any other hook reads the page's HTML
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if not page.file.generated:  # a generated page repeats a version file, checked itself
+        source = _source(page)
+        for finding in sanitize.check(html):
+            line = sanitize.locate(source, finding.needle) if source else None
+            _problem(
+                config,
+                Problem(
+                    _display(config, page),
+                    line,
+                    message=f"{finding.what} cannot be published; page text may use headings, "
+                    "paragraphs, lists, tables, links (https:// or mailto:), emphasis, "
+                    "abbreviations, footnotes and details blocks: remove it or write it in "
+                    "Markdown",
+                ),
+            )
+    return sanitize.clean(html)
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    root = lxml.html.document_fromstring(output)
+    counts = Counter(element.get("id") for element in root.iter() if element.get("id"))
+    source = _source(page)
+    for anchor, count in sorted(counts.items()):
+        if count > 1:
+            line = None
+            if source:
+                line = sanitize.locate(source, "{#" + anchor) or sanitize.locate(
+                    source, f'id="{anchor}"'
+                )
+            _problem(
+                config,
+                Problem(
+                    _display(config, page),
+                    line,
+                    message=f"the id '{anchor}' is used {count} times on the page (the page's "
+                    "template may use it too), so links to it cannot say which they mean: "
+                    f"give the heading another id, for example {{#{anchor}-2}}",
+                ),
+            )
+    return output if SERVING["serve"] else csp.with_policy(output)
+
+
+def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
+    if template_name.endswith(".html") and not SERVING["serve"]:
+        return csp.with_policy(output)
+    return output
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    found = getattr(config, "privacy_page_problems", [])
+    if found:
+        raise PluginError(ContentError(found).report())
+
+
+# Helper functions ---------------------------------------------------------------------
+
+
+def _problem(config: MkDocsConfig, problem: Problem) -> None:
+    if problem not in config.privacy_page_problems:
+        config.privacy_page_problems.append(problem)
+
+
+def _display(config: MkDocsConfig, page: Page) -> str:
+    return f"{Path(config.docs_dir).name}/{page.file.src_uri}"
+
+
+def _source(page: Page) -> str | None:
+    """The page's Markdown file as staff wrote it (front matter included, so lines match)."""
+    path = page.file.abs_src_path
+    if not path:
+        return None
+    try:
+        return Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+LINK_WARNING = re.compile(
+    r"^Doc file '(?P<src>[^']+)' contains (?:a link to|an? (?:absolute |unrecognized relative )?"
+    r"link) '(?P<link>[^']*)'(?P<rest>.*)$",
+    re.DOTALL,
+)
+
+
+class _LinkMessages(logging.Filter):
+    """MkDocs names a broken link's page as ``en/x.md`` with no line; say where and what to do."""
+
+    def __init__(self, docs_dir: Path):
+        super().__init__()
+        self.docs_dir = docs_dir
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        match = LINK_WARNING.match(record.getMessage())
+        if match:
+            src, link, rest = match.group("src", "link", "rest")
+            path = self.docs_dir / src
+            line = None
+            try:
+                text = path.read_text(encoding="utf-8")
+                line = sanitize.locate(text, f"({link}") or sanitize.locate(text, link)
+            except (OSError, UnicodeDecodeError):
+                pass
+            where = f"{self.docs_dir.name}/{src}" + (f":{line}" if line else "")
+            record.msg = (
+                f"{where}: the link '{link}'{rest.rstrip('.')}. Links between pages name the "
+                "other page's .md file relative to this one (policies/index.md), and "
+                "'#anchor' must be the id of a heading on that page"
+            )
+            record.args = ()
+        return True
+
+
+def _install_link_messages(docs_dir: Path) -> None:
+    logger = logging.getLogger("mkdocs.structure.pages")
+    for existing in [f for f in logger.filters if isinstance(f, _LinkMessages)]:
+        logger.removeFilter(existing)
+    logger.addFilter(_LinkMessages(docs_dir))

@@ -1,0 +1,152 @@
+"""What rendered page text may contain: the allowlist legal text needs, and nothing live.
+
+Staff write Markdown, which may hold raw HTML. After MkDocs renders a page, :func:`check`
+lists every element, attribute or address outside the allowlist, so the build can fail
+and say where, and :func:`clean` (the ``nh3`` sanitizer, with the same allowlist) makes
+sure that nothing outside it is ever written, whatever a check might miss.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+import lxml.html
+import nh3
+
+TAGS = frozenset(
+    {
+        # structure and headings
+        "h1", "h2", "h3", "h4", "h5", "h6", "p", "br", "hr", "div", "span", "blockquote",
+        "details", "summary", "section",
+        # lists and tables
+        "ul", "ol", "li", "dl", "dt", "dd",
+        "table", "caption", "thead", "tbody", "tfoot", "tr", "th", "td", "colgroup", "col",
+        # inline
+        "a", "strong", "em", "b", "i", "u", "s", "code", "pre", "kbd", "abbr", "sup", "sub",
+        "mark", "small", "del", "ins", "cite", "q", "time", "img",
+    }
+)  # fmt: skip
+ATTRIBUTES = {
+    "*": {"id", "class", "title", "lang", "dir"},
+    "a": {"href"},
+    "img": {"src", "alt", "width", "height"},
+    "ol": {"start", "reversed", "type"},
+    "td": {"colspan", "rowspan", "style"},
+    "th": {"colspan", "rowspan", "scope", "style"},
+    "col": {"span"},
+    "colgroup": {"span"},
+    "details": {"open"},
+    "time": {"datetime"},
+}
+# The only inline style Markdown writes: a table column's alignment (``|:--|``). The page's
+# Content-Security-Policy allows exactly these values by hash (see ``csp``).
+TABLE_ALIGN = re.compile(r"^text-align: (left|right|center);?$")
+# Classes that would dress text up as the site's own interface (a fake change notice).
+RESERVED_CLASS = re.compile(r"^(md-|change-|policy-|redline|vendor-|date-switch|visually-hidden)")
+MARKDOWN_SCHEMES = ("https", "mailto")
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One thing outside the allowlist: what it is, and text to look for in the source."""
+
+    what: str
+    needle: str
+
+
+def check(html: str) -> list[Finding]:
+    """Everything in ``html`` that :func:`clean` would remove or change, each once."""
+    if not html.strip():
+        return []
+    root = lxml.html.fragment_fromstring(html, create_parent="div")
+    found: dict[str, Finding] = {}
+
+    def add(what: str, needle: str) -> None:
+        found.setdefault(what, Finding(what, needle))
+
+    for element in root.iter():
+        if not isinstance(element.tag, str):
+            if isinstance(element, lxml.html.HtmlComment):
+                continue  # comments are dropped silently, as staff notes
+            continue
+        if element is root:
+            continue
+        tag = element.tag.lower()
+        if tag not in TAGS:
+            add(f"the <{tag}> element", f"<{tag}")
+            continue
+        allowed = ATTRIBUTES["*"] | ATTRIBUTES.get(tag, set())
+        for name, value in element.attrib.items():
+            name = name.lower()
+            if name not in allowed:
+                add(f"the {name} attribute on <{tag}>", name)
+            elif name == "style" and not TABLE_ALIGN.match(value.strip()):
+                add(f"the style attribute on <{tag}>", "style")
+            elif name == "class":
+                for word in value.split():
+                    if RESERVED_CLASS.match(word):
+                        add(f"the class {word!r}, which belongs to the site's own layout", word)
+            elif name in ("href", "src"):
+                reason = address_problem(value, image=name == "src")
+                if reason:
+                    add(f"the address {value[:80]!r} ({reason})", value[:40] or name)
+    return list(found.values())
+
+
+def address_problem(value: str, image: bool = False) -> str | None:
+    """Why a link or image address may not be published, or ``None``."""
+    text = value.strip()
+    if any(ord(c) < 32 for c in text):
+        return "it contains a control character"
+    try:
+        parts = urlsplit(text)
+    except ValueError:
+        return "it is not an address"
+    if not parts.scheme:
+        return None if not text.startswith("//") else "an address on another site needs https://"
+    if image:
+        return "images must be files in docs/, not on another site"
+    scheme = parts.scheme.lower()
+    if scheme == "http":
+        return "use https://"
+    if scheme not in MARKDOWN_SCHEMES:
+        return f"{scheme}: addresses cannot be published"
+    if scheme == "https" and (not parts.hostname or "." not in parts.hostname):
+        return "an https:// address needs the site's name"
+    if scheme == "https" and (parts.username or parts.password):
+        return "an address must not carry a user name or password"
+    if scheme == "mailto" and "@" not in parts.path:
+        return "a mailto: address needs an e-mail address"
+    return None
+
+
+def clean(html: str) -> str:
+    """``html`` with everything outside the allowlist removed (never adds anything)."""
+    return nh3.clean(
+        html,
+        tags=set(TAGS),
+        attributes={tag: set(names) for tag, names in ATTRIBUTES.items()},
+        url_schemes=set(MARKDOWN_SCHEMES),
+        link_rel=None,
+        strip_comments=True,
+        attribute_filter=_keep_attribute,
+    )
+
+
+def _keep_attribute(tag: str, name: str, value: str) -> str | None:
+    if name == "style":
+        return value if TABLE_ALIGN.match(value.strip()) else None
+    if name == "class":
+        kept = [word for word in value.split() if not RESERVED_CLASS.match(word)]
+        return " ".join(kept) or None
+    if name in ("href", "src") and address_problem(value, image=name == "src"):
+        return None
+    return value
+
+
+def locate(source: str, needle: str) -> int | None:
+    """The 1-based line of ``source`` where ``needle`` first appears (any letter case)."""
+    index = source.lower().find(needle.lower())
+    return source.count("\n", 0, index) + 1 if index >= 0 else None
