@@ -58,8 +58,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 @event_priority(100)  # before any other hook reads the page's HTML
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    if not page.file.generated:  # a generated page repeats a version file, checked itself
-        source = _source(page)
+    source = _source(config, page)
+    if source is not None:
         for finding in sanitize.check(html):
             line = sanitize.locate(source, finding.needle) if source else None
             _problem(
@@ -67,7 +67,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
                 Problem(
                     _display(config, page),
                     line,
-                    message=f"{finding.what} cannot be published; page text may use headings, "
+                    message=f"{finding}; page text may use headings, "
                     "paragraphs, lists, tables, links (https:// or mailto:), emphasis, "
                     "abbreviations, footnotes and details blocks: remove it or write it in "
                     "Markdown",
@@ -79,14 +79,10 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     root = lxml.html.document_fromstring(output)
     counts = Counter(element.get("id") for element in root.iter() if element.get("id"))
-    source = _source(page)
+    source = _source(config, page)
     for anchor, count in sorted(counts.items()):
         if count > 1:
-            line = None
-            if source:
-                line = sanitize.locate(source, "{#" + anchor) or sanitize.locate(
-                    source, f'id="{anchor}"'
-                )
+            line = _locate_id(source, anchor) if source else None
             _problem(
                 config,
                 Problem(
@@ -120,19 +116,31 @@ def _problem(config: MkDocsConfig, problem: Problem) -> None:
         config.privacy_page_problems.append(problem)
 
 
+def _src_uri(page: Page) -> str:
+    """The file staff edit for this page: a policy's main page names its version file."""
+    return str(page.meta.get("source_file") or page.file.src_uri)
+
+
 def _display(config: MkDocsConfig, page: Page) -> str:
-    return f"{Path(config.docs_dir).name}/{page.file.src_uri}"
+    return f"{Path(config.docs_dir).name}/{_src_uri(page)}"
 
 
-def _source(page: Page) -> str | None:
-    """The page's Markdown file as staff wrote it (front matter included, so lines match)."""
-    path = page.file.abs_src_path
-    if not path:
-        return None
+def _source(config: MkDocsConfig, page: Page) -> str | None:
+    """The Markdown file behind the page as staff wrote it (front matter included, so lines
+    match); ``None`` for a page the templates make alone (a redline)."""
+    path = Path(config.docs_dir) / _src_uri(page)
     try:
-        return Path(path).read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8") if path.is_file() else None
     except (OSError, UnicodeDecodeError):
         return None
+
+
+def _locate_id(source: str, anchor: str) -> int | None:
+    """The line that gives a heading the id ``anchor`` ({#id} or id="id"), if written."""
+    match = re.search(
+        rf"(\{{[^}}\n]*#{re.escape(anchor)}[\s}}])|(id=[\"']{re.escape(anchor)}[\"'])", source
+    )
+    return source.count("\n", 0, match.start()) + 1 if match else None
 
 
 LINK_WARNING = re.compile(

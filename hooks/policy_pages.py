@@ -153,7 +153,10 @@ def _main_page(source: File, version: Version) -> str:
     """The Markdown of a policy's main page: the shown version's text (in this language)."""
     parsed = frontmatter.parse(source.content_string)
     title = parsed.fields.get("title")
-    meta = {"title": title if isinstance(title, str) and title.strip() else version.title}
+    meta = {
+        "title": title if isinstance(title, str) and title.strip() else version.title,
+        "source_file": source.src_uri,  # where staff fix what this page shows
+    }
     return f"---\n{yaml.safe_dump(meta, allow_unicode=True)}---\n{parsed.body}"
 
 

@@ -54,6 +54,10 @@ class Finding:
 
     what: str
     needle: str
+    reason: str = ""
+
+    def __str__(self) -> str:
+        return f"{self.what} cannot be published" + (f" ({self.reason})" if self.reason else "")
 
 
 def check(html: str) -> list[Finding]:
@@ -63,8 +67,8 @@ def check(html: str) -> list[Finding]:
     root = lxml.html.fragment_fromstring(html, create_parent="div")
     found: dict[str, Finding] = {}
 
-    def add(what: str, needle: str) -> None:
-        found.setdefault(what, Finding(what, needle))
+    def add(what: str, needle: str, reason: str = "") -> None:
+        found.setdefault(what, Finding(what, needle, reason))
 
     for element in root.iter():
         if not isinstance(element.tag, str):
@@ -91,7 +95,7 @@ def check(html: str) -> list[Finding]:
             elif name in ("href", "src"):
                 reason = address_problem(value, image=name == "src")
                 if reason:
-                    add(f"the address {value[:80]!r} ({reason})", value[:40] or name)
+                    add(f"the address {value[:80]!r}", value[:40] or name, reason)
     return list(found.values())
 
 
@@ -105,14 +109,14 @@ def address_problem(value: str, image: bool = False) -> str | None:
     except ValueError:
         return "it is not an address"
     if not parts.scheme:
-        return None if not text.startswith("//") else "an address on another site needs https://"
+        return None if not text.startswith("//") else "write https:// in full"
     if image:
-        return "images must be files in docs/, not on another site"
+        return "images must be files in docs/"
     scheme = parts.scheme.lower()
     if scheme == "http":
         return "use https://"
     if scheme not in MARKDOWN_SCHEMES:
-        return f"{scheme}: addresses cannot be published"
+        return "links are https:// or mailto: addresses"
     if scheme == "https" and (not parts.hostname or "." not in parts.hostname):
         return "an https:// address needs the site's name"
     if scheme == "https" and (parts.username or parts.password):

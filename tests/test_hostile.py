@@ -1,0 +1,229 @@
+"""Nothing a careless or hostile editor writes reaches a reader live.
+
+Page text is checked against the allowlist and sanitized (``privacy_site.sanitize``),
+titles are escaped wherever the theme prints them, every page carries a
+Content-Security-Policy (``privacy_site.csp``), and ``make`` never hands ``DATE=`` to a
+shell as code.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from pathlib import Path
+
+import lxml.html
+import pytest
+from bs4 import BeautifulSoup
+from privacy_site import csp, sanitize
+from sitebuild import ROOT, Build, build_site, fixture_docs
+
+FIXTURES = Path(__file__).parent / "fixtures" / "hostile"
+
+
+# The allowlist, unit by unit ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("html", "what"),
+    [
+        ("<p>x</p><script>alert(1)</script>", "the <script> element"),
+        ('<p><img src="a.png" onerror="alert(1)" alt=""></p>', "the onerror attribute on <img>"),
+        (
+            '<p><a href="javascript:alert(1)">x</a></p>',
+            "'javascript:alert(1)' cannot be published (links are",
+        ),
+        (
+            '<p><a href="data:text/html,hi">x</a></p>',
+            "'data:text/html,hi' cannot be published (links are",
+        ),
+        (
+            '<p><a href="JaVaScRiPt:alert(1)">x</a></p>',
+            "'JaVaScRiPt:alert(1)' cannot be published (links are",
+        ),
+        ('<iframe src="https://example.org/"></iframe>', "the <iframe> element"),
+        ('<p onclick="alert(1)">x</p>', "the onclick attribute on <p>"),
+        ('<p style="position:fixed">x</p>', "the style attribute on <p>"),
+        ('<p><a href="http://example.org/">x</a></p>', "use https://"),
+        ('<p><a href="https://">x</a></p>', "needs the site's name"),
+        ('<p><a href="https://user:pw@example.org/">x</a></p>', "user name or password"),
+        ('<p><a href="mailto:">x</a></p>', "needs an e-mail address"),
+        ('<p><img src="https://example.org/pixel.gif" alt=""></p>', "images must be files"),
+        ('<div class="change-banner">Fake notice</div>', "belongs to the site's own layout"),
+        ("<form><input name=q></form>", "the <form> element"),
+        ('<svg><a href="javascript:alert(1)">x</a></svg>', "the <svg> element"),
+    ],
+)
+def test_each_construct_outside_the_allowlist_is_found_and_removed(html: str, what: str) -> None:
+    findings = sanitize.check(html)
+    assert any(what in str(finding) for finding in findings), findings
+    cleaned = sanitize.clean(html)
+    assert sanitize.check(cleaned) == [], cleaned
+    for live in ("<script", "onerror", "onclick", "javascript:", "<iframe", "data:text", "<form"):
+        assert live not in cleaned.lower()
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        '<h2 id="who-owns-student-data">Who? <a class="headerlink" href="#who">¶</a></h2>',
+        '<p>See <a href="../policies/">the policies</a> and <a href="mailto:a@example.org">'
+        'us</a>, or <a href="https://example.org/a?b=1#c">this</a>.</p>',
+        '<div class="admonition note"><p class="admonition-title">Note</p><p>x</p></div>',
+        '<p>A<sup id="fnref:1"><a class="footnote-ref" href="#fn:1">1</a></sup></p>'
+        '<div class="footnote"><hr><ol><li id="fn:1"><p>N.&#160;<a class="footnote-backref" '
+        'href="#fnref:1" title="Jump back">↩</a></p></li></ol></div>',
+        '<table><thead><tr><th style="text-align: left;">a</th></tr></thead>'
+        '<tbody><tr><td style="text-align: center;">b</td></tr></tbody></table>',
+        '<details class="note"><summary>More</summary><p><abbr title="x">X</abbr></p></details>',
+        "<dl><dt>Term</dt><dd><em>Def</em> <strong>x</strong> <code>y</code></dd></dl>",
+    ],
+)
+def test_what_legal_text_needs_passes_unchanged(html: str) -> None:
+    assert sanitize.check(html) == []
+    assert sanitize.check(sanitize.clean(html)) == []
+    assert lxml.html.fragment_fromstring(sanitize.clean(html), create_parent="div").text_content()
+
+
+def test_locate_finds_the_line_of_a_construct_in_any_letter_case() -> None:
+    source = "---\ntitle: x\n---\n\nText.\n\n<SCRIPT>alert(1)</SCRIPT>\n"
+    assert sanitize.locate(source, "<script") == 7
+    assert sanitize.locate(source, "<iframe") is None
+
+
+# The policy, unit by unit ----------------------------------------------------------------
+
+
+PAGE = """<!doctype html><html><head><meta charset="utf-8"><title>t</title>
+<script>var a = 1;</script><script src="x.js"></script>
+<script id="__config" type="application/json">{"a": 1}</script></head>
+<body><table><tr><td style="text-align: right;">1</td></tr></table></body></html>"""
+
+
+def test_policy_lists_each_inline_script_by_hash_and_nothing_inline_else() -> None:
+    policy = csp.policy(PAGE)
+    directives = dict(part.split(" ", 1) for part in policy.split("; "))
+    scripts = directives["script-src"].split()
+    assert scripts[0] == "'self'" and len(scripts) == 2  # the JSON block is not a script
+    assert scripts[1] == csp._hash("var a = 1;")
+    assert "'unsafe-inline'" not in policy and "*" not in policy
+    assert directives["style-src"] == f"'self' 'unsafe-hashes' {csp._hash('text-align: right;')}"
+    for name in ("object-src", "frame-src"):
+        assert directives[name] == "'none'"
+    assert directives["base-uri"] == directives["form-action"] == "'self'"
+
+
+def test_policy_is_the_first_element_after_the_charset() -> None:
+    html = csp.with_policy(PAGE)
+    head = lxml.html.document_fromstring(html).find("head")
+    assert head[0].get("charset") == "utf-8"
+    assert head[1].get("http-equiv") == "Content-Security-Policy"
+
+
+# Builds -----------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def hostile_body(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    work = tmp_path_factory.mktemp("hostile-body")
+    return build_site(work, docs=fixture_docs(work, FIXTURES / "body"))
+
+
+@pytest.fixture(scope="module")
+def hostile_title(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    work = tmp_path_factory.mktemp("hostile-title")
+    build = build_site(work, docs=fixture_docs(work, FIXTURES / "title"))
+    assert build.returncode == 0, build.output
+    return build
+
+
+@pytest.mark.build
+def test_hostile_page_text_fails_the_build_naming_file_and_line(hostile_body: Build) -> None:
+    output = hostile_body.output
+    assert hostile_body.returncode != 0
+    assert "Traceback" not in output
+    source = "docs/en/policies/sample/2020-01-01.md"
+    for line, what in [
+        (8, "the <script> element cannot be published; page text may use headings"),
+        (10, "the onerror attribute on <img>"),
+        (12, "the address 'javascript:alert(2)' cannot be published (links are https://"),
+        (12, "the address 'data:text/html,<b>hi</b>' cannot be published"),
+        (14, "the <iframe> element"),
+        (17, "the onclick attribute on <p>"),
+        (19, "the address 'http://example.org/' cannot be published (use https://)"),
+    ]:
+        assert f"{source}:{line}: {what}" in output, (what, output)
+    assert f"{source}:21: the id 'same' is used 2 times" in output, output
+
+
+@pytest.mark.build
+def test_pages_written_by_a_failed_hostile_build_hold_nothing_live(hostile_body: Build) -> None:
+    for path in ("policies/sample/", "policies/sample/2020-01-01/"):
+        article = BeautifulSoup(hostile_body.html(path), "lxml").article
+        assert not article.select("script, iframe, [onclick], [onerror]"), path
+        hrefs = [a.get("href", "") for a in article.find_all("a")]
+        assert not [h for h in hrefs if h.split(":")[0].lower() in ("javascript", "data", "http")]
+        assert "A paragraph before the trouble." in article.get_text()
+
+
+@pytest.mark.build
+def test_markup_in_a_title_is_text_everywhere_the_theme_prints_it(hostile_title: Build) -> None:
+    title = "Policy <img src=x onerror=alert(1)> & </title><script>alert(2)</script>"
+    for path in ("policies/sample/", "policies/", ""):
+        page = BeautifulSoup(hostile_title.html(path), "lxml")
+        assert not page.select("[onerror]"), path
+        assert not [s for s in page.find_all("script") if "alert(2)" in s.get_text()], path
+        assert title in page.get_text(), path  # shown as the words staff wrote
+    page = BeautifulSoup(hostile_title.html("policies/sample/"), "lxml")
+    assert title in page.select(".md-header__topic")[-1].get_text()
+    assert page.title.get_text().startswith(title)
+    assert title in page.select_one(".md-nav--primary").get_text()
+
+
+@pytest.mark.build
+def test_aligned_table_columns_are_allowed_by_the_pages_policy(hostile_title: Build) -> None:
+    page = BeautifulSoup(hostile_title.html("policies/sample/"), "lxml")
+    policy = page.select_one('meta[http-equiv="Content-Security-Policy"]')["content"]
+    assert csp._hash("text-align: left;") in policy
+    assert csp._hash("text-align: center;") in policy
+
+
+# make DATE=... ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "payload",
+    [
+        "$(shell touch {mark})",
+        '"; touch {mark}; echo "',
+        "`touch {mark}`",
+        "$$(touch {mark})",
+        "2026-12-22$(touch {mark})",
+        "'; touch {mark}; '",
+    ],
+)
+def test_a_shell_payload_in_date_runs_nothing(payload: str, tmp_path: Path) -> None:
+    mark = tmp_path / "ran"
+    result = subprocess.run(
+        ["make", "--no-print-directory", "-s", "preview", f"DATE={payload.format(mark=mark)}"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    assert not mark.exists(), result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "DATE=" in result.stderr
+
+
+def test_an_impossible_date_names_itself_and_the_month_length() -> None:
+    result = subprocess.run(
+        ["make", "--no-print-directory", "-s", "preview", "DATE=2026-02-30"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode != 0
+    assert "DATE=2026-02-30: February 2026 has 28 days" in result.stderr
