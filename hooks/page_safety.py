@@ -161,6 +161,7 @@ class _LinkMessages(logging.Filter):
         match = LINK_WARNING.match(record.getMessage())
         if match:
             src, link, rest = match.group("src", "link", "rest")
+            rest = re.sub(r"^,?\s*but\s+", ": ", rest)
             path = self.docs_dir / src
             line = None
             try:

@@ -16,8 +16,11 @@ import re
 import unicodedata
 from pathlib import Path
 
+import markdown
 import pytest
+import yaml
 from bs4 import BeautifulSoup
+from privacy_site import frontmatter
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -26,12 +29,18 @@ ROOT = Path(__file__).resolve().parent.parent
 # the fidelity check runs on any clone.
 SEEDS = ROOT / "tests" / "seeds"
 
-# seed file -> the built page (relative to the site root) that must carry its text
+# seed file -> the built page (relative to the site root) that must carry its text. A
+# policy version's file never changes once posted, so its page is checked as built.
 PAGES = {
     "000_d9adbe267ebbdcbd.txt": "policies/website-privacy/2018-05-15/index.html",
     "002_7abd64ee25186f69.txt": "policies/technology-use/2018-05-15/index.html",
     "003_7fe8e3d6acfbfecb.txt": "policies/information-security-plan/2022-11-21/index.html",
-    "004_618a1edd07647ab5.txt": "student-data-privacy/index.html",
+}
+# seed file -> the Markdown it was first converted into, kept with the tests. The FAQ is
+# not versioned: staff edit it in place (a new question, a changed answer), so the
+# conversion is checked as it was made, and the live FAQ for its shape (test_build_real).
+CONVERSIONS = {
+    "004_618a1edd07647ab5.txt": SEEDS / "converted" / "student-data-privacy.md",
 }
 
 # Source sentences, as split_sentences returns them, that the Markdown deliberately changes
@@ -263,6 +272,37 @@ def test_every_source_sentence_is_on_its_page(real_site: Path, seed: str) -> Non
         f"{seed}: listed in DELIBERATE_CHANGES but not a sentence of the source; fix the "
         "list:\n" + "\n".join(unknown)
     )
+
+
+def converted_html(path: Path) -> str:
+    """A converted Markdown file rendered with the site's Markdown extensions, its title as
+    the template writes it, inside <article> as on the site."""
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    names, options = [], {}
+    for entry in config["markdown_extensions"]:
+        name, settings = next(iter(entry.items())) if isinstance(entry, dict) else (entry, {})
+        names.append(name)
+        options[name] = settings or {}
+    parsed = frontmatter.parse(path.read_text(encoding="utf-8"))
+    body = markdown.markdown(parsed.body, extensions=names, extension_configs=options)
+    return f"<article><h1>{parsed.fields['title']}</h1>{body}</article>"
+
+
+@pytest.mark.parametrize("seed", sorted(CONVERSIONS))
+def test_every_source_sentence_is_in_its_conversion(seed: str) -> None:
+    converted = CONVERSIONS[seed]
+    missing, present, unknown = missing_and_stale(seed, page_text(converted_html(converted)))
+    assert not missing, f"{seed}: sentences missing from {converted.name}:\n" + "\n".join(missing)
+    assert not present, f"{seed}: listed changes found in {converted.name}:\n" + "\n".join(present)
+    assert not unknown, f"{seed}: listed but not in the source:\n" + "\n".join(unknown)
+
+
+def test_the_conversion_kept_for_a_seed_is_the_faq_as_first_published() -> None:
+    """The kept copy is a real page of the site's format, with every question an id."""
+    parsed = frontmatter.parse(CONVERSIONS["004_618a1edd07647ab5.txt"].read_text("utf-8"))
+    assert parsed.fields.get("faq") is True
+    questions = re.findall(r"^## .+\{#[a-z0-9-]+\}$", parsed.body, re.MULTILINE)
+    assert len(questions) == 10  # the ten questions of the source page
 
 
 def test_split_sentences() -> None:

@@ -154,15 +154,15 @@ def test_a_missing_registry_is_empty_not_an_error(tmp_path: Path) -> None:
 def test_the_districts_real_registry_loads_without_errors() -> None:
     vendors, problems = load(ROOT / "vendors.yml")
     assert errors(problems) == []
-    ids = {v.id: v for v in vendors}
-    # The website host waits, commented out, for a confirmed privacy-policy address.
-    assert set(ids) == {"google-analytics"}
-    ga = ids["google-analytics"]
-    assert ga.opt_out == "https://tools.google.com/dlpage/gaoptout"
-    assert ga.privacy_policy == "https://support.google.com/analytics/answer/6004245?hl=en"
-    assert ga.terms == "https://www.google.com/analytics/tos.html"
-    assert all(v.state(TODAY) is VendorState.IN_USE for v in vendors)
-    assert "schoolmessenger-presence" in (ROOT / "vendors.yml").read_text(encoding="utf-8")
+    # Invariants of any registry staff may keep, never its size or its entries.
+    assert vendors, "the registry lists at least one tool"
+    assert len({v.id for v in vendors}) == len(vendors)
+    for vendor in vendors:
+        assert vendor.privacy_policy.startswith("https://"), vendor.id
+        if vendor.category in ("analytics", "advertising"):
+            assert vendor.opt_out or vendor.opt_out_instructions, vendor.id
+        if vendor.student_data:
+            assert vendor.agreement is not None, vendor.id
 
 
 # Every message staff can get ---------------------------------------------------------------
