@@ -151,7 +151,8 @@ LINK_WARNING = re.compile(
 
 
 class _LinkMessages(logging.Filter):
-    """MkDocs names a broken link's page as ``en/x.md`` with no line; say where and what to do."""
+    """MkDocs names a page as ``en/x.md`` with no line (a broken link, a page in no menu); say
+    which file, where, and what to do."""
 
     def __init__(self, docs_dir: Path):
         super().__init__()
@@ -176,11 +177,24 @@ class _LinkMessages(logging.Filter):
                 "'#anchor' must be the id of a heading on that page"
             )
             record.args = ()
+        elif record.getMessage().startswith(NOT_IN_NAV):
+            pages = [line.strip()[2:] for line in record.getMessage().splitlines()[1:]]
+            record.msg = "\n".join(
+                f"{self.docs_dir.name}/{page}: the page is in no menu, so readers cannot find "
+                "it: add it under 'nav:' in mkdocs.yml (a line such as '- Title: "
+                f"{page.split('/', 1)[-1]}'), or delete the file"
+                for page in pages
+            )
+            record.args = ()
         return True
 
 
+NOT_IN_NAV = "The following pages exist in the docs directory, but are not included"
+
+
 def _install_link_messages(docs_dir: Path) -> None:
-    logger = logging.getLogger("mkdocs.structure.pages")
-    for existing in [f for f in logger.filters if isinstance(f, _LinkMessages)]:
-        logger.removeFilter(existing)
-    logger.addFilter(_LinkMessages(docs_dir))
+    for name in ("mkdocs.structure.pages", "mkdocs.structure.nav"):
+        logger = logging.getLogger(name)
+        for existing in [f for f in logger.filters if isinstance(f, _LinkMessages)]:
+            logger.removeFilter(existing)
+        logger.addFilter(_LinkMessages(docs_dir))

@@ -69,8 +69,19 @@ class Document:
         return line + line_offset, column
 
 
+MAX_NESTING = 32  # brackets inside brackets; real content needs two or three
+
+
 def load(text: str) -> Document:
     """Parse one YAML document; raise :class:`YamlSyntaxError` with the parser's position."""
+    deepest = _deepest_brackets(text)
+    if deepest is not None:
+        line, column = deepest
+        raise YamlSyntaxError(
+            f"brackets ([ or {{) nest more than {MAX_NESTING} deep here: remove the extra brackets",
+            line,
+            column,
+        )
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
@@ -93,6 +104,23 @@ def load(text: str) -> Document:
         raise YamlSyntaxError("the text nests too deeply to read", None, None) from None
     finally:
         loader.dispose()
+
+
+def _deepest_brackets(text: str) -> tuple[int, int] | None:
+    """Where ``[`` or ``{`` first nests past MAX_NESTING (checked before parsing, which would
+    otherwise recurse once per level and take seconds on a line of brackets)."""
+    if text.count("[") + text.count("{") <= MAX_NESTING:
+        return None
+    depth = 0
+    for index, char in enumerate(text):
+        if char in "[{":
+            depth += 1
+            if depth > MAX_NESTING:
+                line = text.count("\n", 0, index) + 1
+                return line, index - (text.rfind("\n", 0, index) + 1) + 1
+        elif char in "]}" and depth:
+            depth -= 1
+    return None
 
 
 def _build(loader: _Loader, node: yaml.Node, path: Path, document: Document) -> Any:
@@ -122,6 +150,7 @@ def _build(loader: _Loader, node: yaml.Node, path: Path, document: Document) -> 
 _HINTS = (
     ("a YAML alias", ""),
     ("a YAML anchor", ""),
+    ("brackets ([ or {) nest", ""),
     ("found character '\\t'", "a tab is used to indent: indent with spaces"),
     (
         "mapping values are not allowed",
