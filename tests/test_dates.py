@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 import pytest
-from privacy_site.dates import SettingError, build_date, epoch_for, parse_date
+from privacy_site.dates import SettingError, build_date, epoch_for, parse_date, read_date
 
 NY = "America/New_York"
 
@@ -66,3 +66,43 @@ def test_an_unknown_time_zone_is_a_plain_error() -> None:
 )
 def test_parse_date_accepts_only_real_iso_dates(text, expected) -> None:
     assert parse_date(text) == expected
+
+
+@pytest.mark.parametrize(
+    "raw", ["abc", "-5", "1e9", "١٢٣٤٥", "²", "99999999999999999999", "9" * 12, "1.5"]
+)
+def test_an_unusable_source_date_epoch_is_a_setting_error_naming_it(raw: str) -> None:
+    with pytest.raises(SettingError, match=r"^SOURCE_DATE_EPOCH: .* unset it, or build with DATE="):
+        build_date(NY, {"SOURCE_DATE_EPOCH": raw})
+
+
+def test_an_empty_source_date_epoch_means_today() -> None:
+    assert build_date(NY, {"SOURCE_DATE_EPOCH": "  "}) == build_date(NY, {})
+
+
+@pytest.mark.parametrize("zone", ["Mars/Olympus", "", "../../etc/passwd", 5, None])
+def test_a_bad_time_zone_is_a_setting_error_naming_the_setting(zone: object) -> None:
+    with pytest.raises(SettingError, match=r"extra\.privacy_site\.timezone"):
+        build_date(zone, {})  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("raw", "why"),
+    [
+        ("2026-02-30", "is not a real date: February 2026 has 28 days"),
+        ("2024-02-30", "is not a real date: February 2024 has 29 days"),
+        ("2026-13-01", "there is no month 13"),
+        ("0000-01-01", "there is no year 0"),
+        ("9999-12-31", "outside the years the site accepts (1900 to 2199)"),
+        ("1066-10-14", "outside the years the site accepts"),
+        ("22/12/2026", "is not a date written YYYY-MM-DD"),
+        (20261222, "is not a date written YYYY-MM-DD"),
+    ],
+)
+def test_read_date_says_why_a_value_is_not_a_date(raw: object, why: str) -> None:
+    day, reason = read_date(raw)
+    assert day is None and why in reason
+
+
+def test_read_date_accepts_a_real_date_in_range() -> None:
+    assert read_date("2026-12-22") == (date(2026, 12, 22), None)
