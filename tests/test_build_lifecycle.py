@@ -192,7 +192,7 @@ INVALID = Path(__file__).parent / "fixtures" / "invalid"
 def test_a_bad_version_fails_the_build_with_every_message_and_no_traceback(
     case: str, tmp_path: Path
 ) -> None:
-    docs = fixture_docs(tmp_path, INVALID / case)
+    docs = fixture_docs(tmp_path, INVALID / case / "docs")
     build = build_site(tmp_path, docs=docs, when=date(2026, 11, 22))
     assert build.returncode == 1
     assert "Traceback" not in build.output
