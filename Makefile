@@ -13,7 +13,7 @@ export DATE
 AS_OF = $(if $(DATE),epoch=$$(PYTHONPATH=hooks $(BIN)/python -m privacy_site.preview "$$DATE") \
         || exit 2; export SOURCE_DATE_EPOCH=$$epoch;,)
 
-.PHONY: setup build serve preview test test-fast bench lint format chromium lock clean
+.PHONY: setup build serve preview test test-fast bench lint format chromium vnu lock clean
 
 ## setup: create .venv and install the pinned dependencies from requirements.lock
 setup: $(STAMP)
@@ -39,7 +39,7 @@ preview: setup
 	$(AS_OF) $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 ## test: install everything (Chromium too) and run every test
-test: setup chromium
+test: setup chromium vnu
 	$(BIN)/ruff check hooks tests
 	$(BIN)/pytest
 
@@ -56,6 +56,20 @@ chromium:
 	@command -v chromium >/dev/null 2>&1 || { \
 	  echo "Installing Debian's chromium for the browser tests"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
+
+## vnu: install the Nu Html Checker (Debian's Java, the vnu-jar in tests/package-lock.json)
+vnu:
+	@command -v java >/dev/null 2>&1 || { \
+	  echo "Installing Debian's default-jre-headless for the HTML checker"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless; }
+	@command -v npm >/dev/null 2>&1 || { \
+	  echo "Installing Debian's npm to install the HTML checker"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm; }
+	@# --ignore-scripts: vnu-jar's postinstall would download a JRE; Debian's Java is used.
+	@if [ ! -f tests/node_modules/vnu-jar/build/dist/vnu.jar ] \
+	    || [ tests/package-lock.json -nt tests/node_modules/vnu-jar ]; then \
+	  npm ci --prefix tests --no-audit --no-fund --ignore-scripts \
+	    && touch tests/node_modules/vnu-jar; fi
 
 lint: setup
 	$(BIN)/ruff check hooks tests

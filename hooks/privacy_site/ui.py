@@ -84,6 +84,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "vendor_opt_out_how": "How to opt out",
         "vendors_none": "No tools are listed at the moment.",
         "english_only": "(in English)",
+        "table_scrolls": "The table scrolls sideways: swipe or use the arrow keys to see every "
+        "column.",
         "took_effect_on": "Took effect on {date}.",
         "change_took_effect_text": "A new version of this policy took effect on {date}.",
         "replaced_on": "No longer in effect: a new version took effect on {date}.",
