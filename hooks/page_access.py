@@ -1,18 +1,34 @@
 """MkDocs hooks for what a person needs beyond what a scanner checks: tables that scroll
-by themselves at 320 px, named and reachable by keyboard (``privacy_site.tables``).
+by themselves at 320 px, named and reachable by keyboard (``privacy_site.tables``), and
+Material's menu and section toggles as named buttons (``privacy_site.controls``).
 
 Thin adapter; runs once per language, on every finished page.
 """
 
 from __future__ import annotations
 
-from generated_files import languages
+from generated_files import TITLE_ANCHOR, anchor_title, languages
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
-from privacy_site import tables, ui
+from privacy_site import controls, tables, ui
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """A Markdown page without its own ``# Title`` gets its title as an ``<h1>`` here (the
+    theme would write one with no id), so "Skip to content" lands on it. Pages with their
+    own template write their heading themselves."""
+    if "<h1" not in html and not page.meta.get("template"):
+        html = f'<h1 id="{TITLE_ANCHOR}">{escape(page.title)}</h1>\n{html}'
+        anchor_title(page)
+    return html
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     lang, _, _ = languages(config)
-    return tables.wrap_tables(output, str(escape(ui.strings(lang)["table_scrolls"])))
+    strings = ui.strings(lang)
+    output = controls.name_controls(
+        output, strings["menu"], strings["search"], strings["nav_toggle"]
+    )
+    return tables.wrap_tables(output, str(escape(strings["table_scrolls"])))

@@ -84,6 +84,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "vendor_opt_out_how": "How to opt out",
         "vendors_none": "No tools are listed at the moment.",
         "english_only": "(in English)",
+        "menu": "Menu",
+        "search": "Search",
+        "nav_toggle": "{title}: show or hide its pages",
         "table_scrolls": "The table scrolls sideways: swipe or use the arrow keys to see every "
         "column.",
         "took_effect_on": "Took effect on {date}.",

@@ -1,0 +1,57 @@
+"""Material's keyboard gaps, closed on the finished page: its menu and search buttons and its
+navigation section toggles are ``<label>`` elements that a keyboard cannot reach or that
+have no name.
+
+Inside each label goes a ``<span role="button" tabindex="0">`` with its name as visually
+hidden text (a label bound to a checkbox may not itself be a button, so the span is);
+the page script ``keyboard.js`` presses it with Enter or Space, and the click reaches the
+label. Done on the output because Material writes these in ``base.html``, ``header.html``
+and ``nav-item.html`` without a block to extend.
+"""
+
+from __future__ import annotations
+
+import re
+
+from markupsafe import escape
+
+HEADER_BUTTON = re.compile(
+    r'(?P<open><label class="md-header__button md-icon" for="(?P<for>__drawer|__search)">)'
+    r"(?P<inside>.*?)(?P<close></label>)",
+    re.DOTALL,
+)
+SECTION_TOGGLE = re.compile(
+    r'(?P<before><div class="md-nav__link md-nav__container">\s*<a\b[^>]*>(?P<title>.*?)</a>\s*)'
+    r'<label class="(?P<cls>md-nav__link[^"]*)" for="(?P<for>__nav_[0-9_]+)" '
+    r'id="(?P=for)_label" tabindex="0">(?P<inside>.*?)</label>',
+    re.DOTALL,
+)
+TAGS = re.compile(r"<[^>]+>")
+
+
+def _button(controls: str, name: str, inside: str) -> str:
+    return (
+        f'<span class="label-button" role="button" tabindex="0" aria-expanded="false" '
+        f'data-controls="{controls}">{inside}<span class="visually-hidden">{escape(name)}'
+        "</span></span>"
+    )
+
+
+def name_controls(html: str, menu: str, search: str, section_toggle: str) -> str:
+    """``menu`` and ``search`` name the header's buttons; ``section_toggle`` (with
+    ``{title}``) each navigation section's toggle."""
+    names = {"__drawer": menu, "__search": search}
+    html = HEADER_BUTTON.sub(
+        lambda m: m["open"] + _button(m["for"], names[m["for"]], m["inside"]) + m["close"],
+        html,
+    )
+
+    def toggle(m: re.Match[str]) -> str:
+        title = " ".join(TAGS.sub(" ", m["title"]).split())
+        name = section_toggle.replace("{title}", title)
+        return (
+            f'{m["before"]}<label class="{m["cls"]}" for="{m["for"]}" id="{m["for"]}_label">'
+            f"{_button(m['for'], name, m['inside'])}</label>"
+        )
+
+    return SECTION_TOGGLE.sub(toggle, html)

@@ -1,0 +1,28 @@
+/* Material opens its menu, its search and its navigation sections with <label> elements,
+ * which a keyboard cannot press. Inside each, the site puts a focusable
+ * <span role="button" data-controls="<checkbox id>"> (hooks/page_access.py); this lets
+ * Enter and Space press it (the click reaches the label, which toggles the checkbox), and
+ * keeps aria-expanded true to that checkbox. No request, no storage.
+ */
+(function () {
+  "use strict";
+  function sync() {
+    document.querySelectorAll("[role='button'][data-controls]").forEach(function (button) {
+      var box = document.getElementById(button.getAttribute("data-controls"));
+      if (box) { button.setAttribute("aria-expanded", box.checked ? "true" : "false"); }
+    });
+  }
+
+  document.addEventListener("keydown", function (event) {
+    var button = event.target;
+    if (!(button instanceof HTMLElement) || !button.matches("[role='button'][data-controls]")) {
+      return;
+    }
+    if (event.key !== "Enter" && event.key !== " ") { return; }
+    event.preventDefault();
+    button.click();
+    sync();
+  });
+  document.addEventListener("change", sync);
+  sync();
+})();

@@ -1,0 +1,240 @@
+"""The site as a person finds it, where scanners are silent: reflow at 320 px with and
+without JavaScript, every Tab stop visible, named and ringed at 3:1, the menu reachable.
+
+Runs over every page of the real site and of the two-language fixture (announced change,
+redlines, archived versions, a full vendor registry). Each test walks a whole site and
+reports every failure at once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from browser import html_pages, serve
+from playwright.sync_api import Browser, Page
+from sitebuild import Build
+from test_browser_changes import build_fixture
+
+pytestmark = pytest.mark.browser
+
+NARROW = {"width": 320, "height": 640}
+WIDE = {"width": 1280, "height": 800}
+
+
+@pytest.fixture(scope="module")
+def two_languages(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    build = build_fixture(tmp_path_factory.mktemp("person-site"))
+    assert build.returncode == 0, build.output
+    return build
+
+
+@pytest.fixture(scope="module", params=["real", "two-languages"])
+def site(request: pytest.FixtureRequest, two_languages: Build) -> Iterator[tuple[str, Path, str]]:
+    """(base URL, folder, which) of each site, served as a static host serves it."""
+    folder = request.getfixturevalue("real_site") if request.param == "real" else two_languages.site
+    with serve(folder) as url:
+        yield url.rstrip("/"), folder, request.param
+
+
+REFLOW = """() => {
+    const width = document.documentElement.clientWidth;
+    const cut = [...document.querySelectorAll('td, th')]
+        .filter(cell => cell.scrollWidth > cell.clientWidth + 1)
+        .map(cell => cell.tagName + ': ' + cell.textContent.trim().slice(0, 30));
+    const regions = [...document.querySelectorAll('table')].map(table => {
+        const box = table.closest('.table-scroll');
+        if (!box) return 'a table outside a scroll region';
+        const named = (box.getAttribute('aria-labelledby') || '').split(' ')
+            .map(id => document.getElementById(id)).filter(Boolean)
+            .map(el => el.textContent.trim()).join(' ');
+        if (box.tabIndex !== 0) return 'a table region that a keyboard cannot reach';
+        if (!named) return 'a table region without a name';
+        return null;
+    }).filter(Boolean);
+    return {scroll: document.documentElement.scrollWidth, width, cut, regions};
+}"""
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
+def test_every_page_reflows_at_320_px(browser: Browser, site, javascript: bool) -> None:
+    """WCAG 1.4.10: the page never scrolls sideways, no cell's text is cut off, and each
+    table scrolls in its own named region that a keyboard can reach."""
+    url, folder, _ = site
+    context = browser.new_context(viewport=NARROW, java_script_enabled=javascript)
+    failures = []
+    try:
+        page = context.new_page()
+        for path in html_pages(folder):
+            page.goto(url + path, wait_until="load")
+            found = page.evaluate(REFLOW)
+            if found["scroll"] > found["width"]:
+                failures.append(f"{path}: scrolls sideways to {found['scroll']} px")
+            failures += [f"{path}: text cut off in {cell}" for cell in found["cut"]]
+            failures += [f"{path}: {region}" for region in found["regions"]]
+    finally:
+        context.close()
+    assert not failures, "\n".join(failures)
+
+
+FOCUSED = """async () => {
+    // Let focus-triggered transitions (Material fades the skip link in) settle first.
+    await new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
+    await Promise.race([
+        Promise.all(document.getAnimations().map(a => a.finished.catch(() => null))),
+        new Promise(done => setTimeout(done, 600)),
+    ]);
+    const el = document.activeElement;
+    if (!el || el === document.body) return null;
+    const style = getComputedStyle(el);
+    const box = el.getBoundingClientRect();
+    const text = s => (s || '').replace(/\\s+/g, ' ').trim();
+    let name = text(el.getAttribute('aria-label'));
+    if (!name && el.getAttribute('aria-labelledby')) {
+        name = text(el.getAttribute('aria-labelledby').split(' ')
+            .map(id => (document.getElementById(id) || {}).textContent).join(' '));
+    }
+    if (!name && el.labels && el.labels.length) name = text(el.labels[0].textContent);
+    if (!name) name = text(el.innerText) || text(el.getAttribute('title'))
+        || text([...el.querySelectorAll('img[alt]')].map(i => i.alt).join(' '));
+    const rgb = c => (c.match(/[\\d.]+/g) || []).map(Number);
+    const luminance = ([r, g, b]) => {
+        const f = v => {
+            v /= 255;
+            return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+        };
+        return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+    };
+    let around = el.parentElement, back = [255, 255, 255];
+    while (around) {
+        const c = rgb(getComputedStyle(around).backgroundColor);
+        if (c.length === 3 || (c.length === 4 && c[3] > 0.5)) { back = c.slice(0, 3); break; }
+        around = around.parentElement;
+    }
+    const ring = rgb(style.outlineColor).slice(0, 3);
+    const [hi, lo] = [luminance(ring), luminance(back)].sort((a, b) => b - a);
+    return {
+        what: el.tagName.toLowerCase() + (el.id ? '#' + el.id : '')
+            + (typeof el.className === 'string' && el.className
+                ? '.' + el.className.split(' ')[0] : ''),
+        name,
+        shown: box.width > 0 && box.height > 0
+            && el.checkVisibility({opacityProperty: true, visibilityProperty: true})
+            && box.bottom > 0 && box.top < innerHeight && box.right > 0 && box.left < innerWidth,
+        ring: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 1,
+        contrast: (hi + 0.05) / (lo + 0.05),
+    };
+}"""
+
+PAGE_TYPES = {
+    "real": ["/", "/policies/", "/policies/website-privacy/", "/student-data-privacy/"],
+    "two-languages": [
+        "/policies/sample-policy/",
+        "/policies/sample-policy/2020-01-01/",
+        "/policies/sample-policy/2026-12-22/changes/",
+        "/changes/",
+        "/vendors/",
+        "/es/policies/sample-policy/",
+    ],
+}
+
+
+def walk(page: Page, stops: int = 80) -> list[dict]:
+    """Tab from the top until focus comes back round or ``stops`` is reached."""
+    seen: list[dict] = []
+    for _ in range(stops):
+        page.keyboard.press("Tab")
+        focused = page.evaluate(FOCUSED)
+        if focused is None or (seen and focused == seen[0]):
+            break
+        seen.append(focused)
+    return seen
+
+
+@pytest.mark.parametrize("viewport", [NARROW, WIDE], ids=["320px", "1280px"])
+def test_every_tab_stop_is_visible_named_and_ringed(browser: Browser, site, viewport) -> None:
+    """WCAG 2.4.3, 2.4.7, 2.4.11, 1.4.11, 4.1.2 on one page of each type."""
+    url, folder, _ = site
+    kind = (
+        "real"
+        if "website-privacy" in {p.split("/")[2] for p in html_pages(folder) if p.count("/") > 2}
+        else "two-languages"
+    )
+    failures = []
+    context = browser.new_context(viewport=viewport)
+    try:
+        page = context.new_page()
+        for path in PAGE_TYPES[kind]:
+            page.goto(url + path, wait_until="load")
+            stops = walk(page)
+            assert len(stops) > 3, f"{path}: Tab reaches almost nothing: {stops}"
+            for number, stop in enumerate(stops, start=1):
+                where = f"{path} at {viewport['width']} px, Tab {number} ({stop['what']})"
+                if not stop["shown"]:
+                    failures.append(f"{where}: focus is on something not on screen")
+                if not stop["name"]:
+                    failures.append(f"{where}: no accessible name")
+                if not stop["ring"]:
+                    failures.append(f"{where}: no focus outline")
+                elif stop["contrast"] < 3:
+                    failures.append(f"{where}: focus ring contrast {stop['contrast']:.2f}:1")
+            if viewport is NARROW:
+                names = [stop["name"] for stop in stops]
+                if "Menu" not in names:
+                    failures.append(f"{path} at 320 px: Tab never reaches the menu button")
+    finally:
+        context.close()
+    assert not failures, "\n".join(failures)
+
+
+def test_the_menu_button_opens_the_drawer_by_keyboard(browser: Browser, site) -> None:
+    url, _, _ = site
+    context = browser.new_context(viewport=NARROW)
+    try:
+        page = context.new_page()
+        page.goto(url + "/", wait_until="load")
+        drawer = page.locator(".md-sidebar--primary")
+        for _ in range(20):
+            page.keyboard.press("Tab")
+            if page.evaluate("() => document.activeElement.innerText.trim()") == "Menu":
+                break
+        else:
+            pytest.fail("Tab never reached the menu button")
+        assert not drawer.is_visible()
+        page.keyboard.press("Enter")
+        page.wait_for_timeout(400)
+        assert page.evaluate("() => document.getElementById('__drawer').checked")
+        assert drawer.is_visible()
+        assert page.get_attribute("[role='button'][data-controls='__drawer']", "aria-expanded") == (
+            "true"
+        )
+        link = drawer.locator("a.md-nav__link").first
+        assert link.is_visible()
+    finally:
+        context.close()
+
+
+def test_the_skip_link_lands_on_the_main_heading(browser: Browser, site) -> None:
+    url, folder, _ = site
+    context = browser.new_context(viewport=WIDE)
+    failures = []
+    try:
+        page = context.new_page()
+        for path in html_pages(folder):
+            if path.endswith("404.html"):
+                continue
+            page.goto(url + path, wait_until="load")
+            page.keyboard.press("Tab")
+            if not page.evaluate("() => document.activeElement.matches('.md-skip')"):
+                failures.append(f"{path}: the first Tab stop is not the skip link")
+                continue
+            target = page.evaluate(
+                "() => document.querySelector(document.activeElement.getAttribute('href'))"
+                "?.matches('article h1') ?? false"
+            )
+            if not target:
+                failures.append(f"{path}: the skip link does not point at the page's <h1>")
+    finally:
+        context.close()
+    assert not failures, "\n".join(failures)
