@@ -26,6 +26,14 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    return _finish(output, config)
+
+
+def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
+    return _finish(output, config) if template_name.endswith(".html") else output
+
+
+def _finish(output: str, config: MkDocsConfig) -> str:
     lang, _, _ = languages(config)
     strings = ui.strings(lang)
     output = controls.name_controls(

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from browser import html_pages, serve
+from bs4 import BeautifulSoup
 from playwright.sync_api import Browser, Page
 from sitebuild import Build
 from test_browser_changes import build_fixture
@@ -238,3 +239,60 @@ def test_the_skip_link_lands_on_the_main_heading(browser: Browser, site) -> None
     finally:
         context.close()
     assert not failures, "\n".join(failures)
+
+
+def test_titles_are_unique_per_language_and_each_page_has_one_h1(site) -> None:
+    """WCAG 2.4.2 and 1.3.1: a tab or a bookmark says which page, version or redline it
+    is; every page has one main heading; the search dialog has a name (4.1.2)."""
+    _, folder, _ = site
+    titles: dict[tuple[str, str], list[str]] = {}
+    failures = []
+    for path in html_pages(folder):
+        file = folder / (path.lstrip("/") + ("index.html" if path.endswith("/") else ""))
+        page = BeautifulSoup(file.read_text(encoding="utf-8"), "lxml")
+        language = page.html.get("lang", "")
+        titles.setdefault((language, page.title.get_text()), []).append(path)
+        headings = page.select("h1")
+        if len(headings) != 1:
+            failures.append(f"{path}: {len(headings)} <h1> elements")
+        dialog = page.select_one('.md-search[role="dialog"]')
+        if dialog is not None and not dialog.get("aria-label"):
+            failures.append(f"{path}: the search dialog has no name")
+    failures += [
+        f"{len(paths)} pages share the title {title!r}: {paths}"
+        for (_, title), paths in titles.items()
+        if len(paths) > 1
+    ]
+    assert not failures, "\n".join(failures)
+
+
+def test_a_version_and_a_redline_say_which_in_their_titles(two_languages: Build) -> None:
+    def title(path: str) -> str:
+        return BeautifulSoup(two_languages.html(path), "lxml").title.get_text()
+
+    assert title("policies/sample-policy/2020-01-01/") == (
+        "Sample Policy — version of January 1, 2020 — Cambridge Public Schools Privacy"
+    )
+    assert title("policies/sample-policy/2026-12-22/changes/").startswith(
+        "Sample Policy — what changes on December 22, 2026 — "
+    )
+    assert title("policies/sample-policy/2026-11-01/changes/").startswith(
+        "Sample Policy — what changed on November 1, 2026 — "
+    )
+
+
+def test_redline_insertions_do_not_look_like_links(browser: Browser, two_languages: Build) -> None:
+    with serve(two_languages.site) as url:
+        context = browser.new_context(viewport=WIDE)
+        try:
+            page = context.new_page()
+            page.goto(url + "policies/sample-policy/2026-12-22/changes/")
+            styles = page.evaluate(
+                """() => ['.redline ins', '.md-typeset a[href]:not(.headerlink)'].map(s =>
+                    getComputedStyle(document.querySelector(s)).textDecorationStyle)"""
+            )
+            legend = page.locator("article").inner_text()
+        finally:
+            context.close()
+    assert styles == ["double", "solid"]
+    assert "double underline" in legend and "single underline" in legend

@@ -1,6 +1,6 @@
 """Material's keyboard gaps, closed on the finished page: its menu and search buttons and its
 navigation section toggles are ``<label>`` elements that a keyboard cannot reach or that
-have no name.
+have no name; its search dialog has no name either.
 
 Inside each label goes a ``<span role="button" tabindex="0">`` with its name as visually
 hidden text (a label bound to a checkbox may not itself be a button, so the span is);
@@ -27,6 +27,7 @@ SECTION_TOGGLE = re.compile(
     re.DOTALL,
 )
 TAGS = re.compile(r"<[^>]+>")
+SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog"'
 
 
 def _button(controls: str, name: str, inside: str) -> str:
@@ -54,4 +55,5 @@ def name_controls(html: str, menu: str, search: str, section_toggle: str) -> str
             f"{_button(m['for'], name, m['inside'])}</label>"
         )
 
+    html = html.replace(SEARCH_DIALOG, f'{SEARCH_DIALOG} aria-label="{escape(search)}"', 1)
     return SECTION_TOGGLE.sub(toggle, html)

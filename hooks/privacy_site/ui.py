@@ -44,7 +44,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "redline_title": "{title}: what changed",
         "redline_intro": "This page compares the version that takes effect on {new} with the "
         "version in effect from {old}.",
-        "redline_key": "Inserted words are underlined; deleted words are struck through.",
+        "redline_key": "Inserted words have a double underline and a green background; deleted "
+        "words are struck through on a red background. Links have a single underline.",
         "redline_stats": "{inserted} words inserted, {deleted} words deleted.",
         "read_full_new": "Read the full new version",
         "read_full_old": "Read the full earlier version",
@@ -85,6 +86,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "vendors_none": "No tools are listed at the moment.",
         "english_only": "(in English)",
         "menu": "Menu",
+        "not_found": "Page not found",
+        "title_version": "version of {date}",
+        "title_redline_past": "what changed on {date}",
+        "title_redline_future": "what changes on {date}",
         "search": "Search",
         "nav_toggle": "{title}: show or hide its pages",
         "table_scrolls": "The table scrolls sideways: swipe or use the arrow keys to see every "
