@@ -150,3 +150,11 @@ def test_make_build_never_publishes_a_failed_build(tmp_path: Path) -> None:
     assert result.returncode != 0
     assert "nowhere.md" in result.stdout + result.stderr
     assert (project / "site" / "index.html").read_text() == "the last good site"
+
+
+def test_the_vendor_list_stands_where_the_vendors_page_says(real_build: Build) -> None:
+    """``<!-- vendor-list -->`` in docs/en/vendors.md places the registry; cleaning keeps it."""
+    ids = [h["id"] for h in soup(real_build, "vendors/").select("article h2[id]")]
+    assert ids.index("browser-controls") > max(
+        i for i, anchor in enumerate(ids) if anchor.startswith("category-")
+    )

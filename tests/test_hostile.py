@@ -227,3 +227,8 @@ def test_an_impossible_date_names_itself_and_the_month_length() -> None:
     )
     assert result.returncode != 0
     assert "DATE=2026-02-30: February 2026 has 28 days" in result.stderr
+
+
+def test_the_vendor_list_marker_survives_cleaning_and_nothing_else_does() -> None:
+    html = "<p>a</p>\n<!-- vendor-list -->\n<p>b</p><!-- a note --><script>x</script>"
+    assert sanitize.clean(html) == "<p>a</p>\n<!-- vendor-list -->\n<p>b</p>"

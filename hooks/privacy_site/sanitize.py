@@ -126,8 +126,16 @@ def address_problem(value: str, image: bool = False) -> str | None:
     return None
 
 
+# Comments the templates look for in a page's HTML (the vendors page places its registry
+# where its Markdown says): kept, every other comment is dropped.
+MARKERS = ("<!-- vendor-list -->",)
+
+
 def clean(html: str) -> str:
     """``html`` with everything outside the allowlist removed (never adds anything)."""
+    for marker in MARKERS:
+        if marker in html:
+            return marker.join(clean(part) for part in html.split(marker))
     return nh3.clean(
         html,
         tags=set(TAGS),
