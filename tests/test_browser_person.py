@@ -296,3 +296,79 @@ def test_redline_insertions_do_not_look_like_links(browser: Browser, two_languag
             context.close()
     assert styles == ["double", "solid"]
     assert "double underline" in legend and "single underline" in legend
+
+
+def search(page: Page, words: str) -> list[tuple[str, str]]:
+    """Type ``words`` into Material's search box; (href, title) of each result shown."""
+    page.locator(".md-search__input").first.focus()
+    page.keyboard.type(words)
+    page.locator(".md-search-result__item").first.wait_for(timeout=10000)
+    page.wait_for_timeout(300)  # the worker answers as the query grows
+    # Each result's page path and fragment, without Material's "?h=" highlight query.
+    return page.evaluate(
+        """() => [...document.querySelectorAll('.md-search-result__link')].map(a => {
+            const u = new URL(a.href);
+            return [u.pathname + u.hash, (a.querySelector('h1, h2') || a).textContent.trim()];
+        })"""
+    )
+
+
+def test_search_finds_a_vendor_by_name_provider_and_purpose(
+    browser: Browser, two_languages: Build
+) -> None:
+    with serve(two_languages.site) as url:
+        context = browser.new_context(viewport=WIDE)
+        try:
+            page = context.new_page()
+            for words in ("School Messages", "Example Messaging", "messages to families"):
+                page.goto(url + "changes/")
+                results = search(page, words)
+                hrefs = [href for href, _ in results if "/es/" not in href]
+                assert any(href.endswith("vendors/#school-messages") for href in hrefs), (
+                    words,
+                    results,
+                )
+        finally:
+            context.close()
+
+
+def test_search_ranks_the_version_in_effect_first_and_labels_archived_ones(
+    browser: Browser, two_languages: Build
+) -> None:
+    with serve(two_languages.site) as url:
+        context = browser.new_context(viewport=WIDE)
+        try:
+            page = context.new_page()
+            page.goto(url + "changes/")
+            results = [(h, t) for h, t in search(page, "messages kept") if "/es/" not in h]
+        finally:
+            context.close()
+    pages = [href.split("#")[0] for href, _ in results]
+    main = next(i for i, href in enumerate(pages) if href.endswith("policies/sample-policy/"))
+    archived = [i for i, href in enumerate(pages) if href.endswith("sample-policy/2020-01-01/")]
+    assert archived and main < min(archived), results
+    titles = [title for href, title in results if href.split("#")[0].endswith("2020-01-01/")]
+    assert any("no longer in effect" in title for title in titles), results
+    assert not any(href.split("#")[0].endswith("2026-11-01/") for href in pages), results
+
+
+def test_without_javascript_search_gives_way_to_a_list_of_every_page(
+    browser: Browser, two_languages: Build
+) -> None:
+    with serve(two_languages.site) as url:
+        context = browser.new_context(viewport=WIDE, java_script_enabled=False)
+        try:
+            page = context.new_page()
+            page.goto(url + "policies/")
+            assert not page.locator(".md-search").first.is_visible()
+            link = page.locator(".no-js-index a")
+            assert link.is_visible()
+            link.click()
+            listed = page.evaluate(
+                "() => [...document.querySelectorAll('article a')].map(a => a.getAttribute('href'))"
+            )
+        finally:
+            context.close()
+    for expected in ("sample-policy/2020-01-01/", "sample-policy/2026-12-22/changes/"):
+        assert any(href.endswith(expected) for href in listed), listed
+    assert any(href.endswith("vendors/#school-messages") for href in listed), listed

@@ -1,0 +1,120 @@
+"""MkDocs hooks for search: what Material's index holds, and a page for readers without it.
+
+- The vendors page is drawn by its template, which the search index never sees: each
+  vendor is added to the index as a section at the vendor's ``#id`` (name, provider,
+  category, purpose, what it collects), so "Google Analytics" finds it.
+- A version's own page ranks below the policy's main page (the version in effect); an
+  archived or announced version says so in its result's title. The version in effect is
+  left out: its policy's main page is the same text.
+- ``/all-pages/`` lists every page, policy version and tool, for readers without
+  JavaScript, where Material's search cannot run (the header links to it).
+
+Thin adapter; runs once per language.
+"""
+
+from __future__ import annotations
+
+import re
+from types import SimpleNamespace
+from typing import Any
+
+import yaml
+from generated_files import add_page, languages, norm_src_uri
+from markupsafe import Markup, escape
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from privacy_site import ui, views
+from privacy_site.policies import State
+from privacy_site.vendors import vendor_rows
+
+ALL_PAGES = "all-pages.md"
+VERSION_SRC = re.compile(r"^policies/(?P<policy>[^/]+)/(?P<slug>\d{4}-\d{2}-\d{2})\.md$")
+MAIN_SRC = re.compile(r"^policies/[^/]+/index\.md$")
+ARCHIVED_BOOST = 0.1
+ANNOUNCED_BOOST = 0.5
+MAIN_BOOST = 2.0
+
+
+@event_priority(-110)  # after mkdocs-static-i18n has chosen this language's files
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    lang, _, _ = languages(config)
+    strings = ui.strings(lang)
+    meta = {
+        "title": strings["all_pages"],
+        "template": "all-pages.html",
+        "search": {"exclude": True},
+    }
+    add_page(files, config, ALL_PAGES, f"---\n{yaml.safe_dump(meta, allow_unicode=True)}---\n")
+    return files
+
+
+@event_priority(10)  # after i18n (50) has set the page's language, before search (0)
+def on_page_context(
+    context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation
+) -> dict[str, Any]:
+    content = config.privacy_content
+    lang, _, _ = languages(config)
+    src = norm_src_uri(page.file)
+    index = _search_index(config)
+    if src == "vendors.md" and index is not None:
+        index.add_entry_from_context(_as_indexed(page, content=_vendor_sections(content, lang)))
+    elif MAIN_SRC.match(src):
+        page.meta["search"] = {**(page.meta.get("search") or {}), "boost": MAIN_BOOST}
+    elif (match := VERSION_SRC.match(src)) and index is not None:
+        _index_version(index, page, content, match["policy"], match["slug"], lang)
+    if src == ALL_PAGES:
+        views_of = [views.policy_view(content, p, lang) for p in content.policies]
+        context["all_policies"] = [view for view in views_of if view["history"]]
+        context["all_vendors"] = vendor_rows(content.vendors, content.today, lang)
+    return context
+
+
+def _index_version(index: Any, page: Page, content: Any, policy_id: str, slug: str, lang: str):
+    """A version page in search: left out while in effect (its policy's main page is the same
+    text), else ranked low with its state in its title. The page itself keeps its title."""
+    policy = content.policy(policy_id)
+    version = next((v for v in policy.versions if v.slug == slug), None) if policy else None
+    if version is None:
+        return
+    state = policy.state(version, content.today)
+    page.meta["search"] = {"exclude": True}  # Material's own pass leaves it to us
+    if state is State.IN_EFFECT:
+        return
+    strings = ui.strings(lang)
+    key = "search_archived" if state is State.SUPERSEDED else "search_announced"
+    label = strings[key].replace("{date}", ui.long_date(version.effective, lang))
+    boost = ARCHIVED_BOOST if state is State.SUPERSEDED else ANNOUNCED_BOOST
+    meta = {**page.meta, "title": Markup(f"{escape(page.title)} ({escape(label)})")}
+    meta["search"] = {"boost": boost}
+    index.add_entry_from_context(_as_indexed(page, meta=meta))
+
+
+def _search_index(config: MkDocsConfig) -> Any:
+    """Material's search index for this build, or ``None`` when search is off."""
+    plugin = config.plugins.get("material/search") or config.plugins.get("search")
+    return getattr(plugin, "search_index", None)
+
+
+def _as_indexed(page: Page, **changes: Any) -> SimpleNamespace:
+    """The parts of a page that Material's indexer reads, some of them replaced."""
+    parts = {"meta": page.meta, "content": page.content, "toc": page.toc, "url": page.url}
+    parts["title"] = page.title
+    return SimpleNamespace(**{**parts, **changes})
+
+
+def _vendor_sections(content: Any, lang: str) -> str:
+    """One section per listed vendor, as the search index reads sections: a heading with
+    the vendor's id, then its words. Text only, escaped."""
+    parts = []
+    for group in vendor_rows(content.vendors, content.today, lang):
+        for row in group["vendors"]:
+            words = [row["provider"], group["label"], row["purpose"]]
+            words += [item["text"] for item in row["data_collected"]]
+            parts.append(
+                f'<h3 id="{escape(row["id"])}">{escape(row["name"])}</h3>'
+                f"<p>{escape('. '.join(w for w in words if w))}</p>"
+            )
+    return "\n".join(parts)
