@@ -19,7 +19,7 @@ from types import SimpleNamespace
 from typing import Any
 
 import yaml
-from generated_files import add_page, languages, norm_src_uri
+from generated_files import add_page, anchor_title, languages, norm_src_uri
 from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
@@ -49,6 +49,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     }
     add_page(files, config, ALL_PAGES, f"---\n{yaml.safe_dump(meta, allow_unicode=True)}---\n")
     return files
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if norm_src_uri(page.file) == ALL_PAGES:
+        anchor_title(page)  # the template writes the <h1>: "Skip to content" lands on it
+    return html
 
 
 @event_priority(10)  # after i18n (50) has set the page's language, before search (0)
