@@ -80,6 +80,16 @@ def test_every_page_passes(
     assert not problems, f"{page_path}:\n  " + "\n  ".join(problems)
 
 
+def sweep_one_file(browser: Browser, folder: Path):
+    """The sweep's report on ``folder/index.html``, served like the site, and its base URL."""
+    with serve(folder) as url:
+        context = browser.new_context()
+        try:
+            return sweep_page(context, url, "/"), url
+        finally:
+            context.close()
+
+
 def test_sweep_reports_what_it_should(browser: Browser, tmp_path: Path) -> None:
     """A page that breaks every rule is reported on each count, so a silent sweep can't pass."""
     (tmp_path / "index.html").write_text(
@@ -95,12 +105,7 @@ def test_sweep_reports_what_it_should(browser: Browser, tmp_path: Path) -> None:
         </script></body></html>""",
         encoding="utf-8",
     )
-    with serve(tmp_path) as url:
-        context = browser.new_context()
-        try:
-            report = sweep_page(context, url, "/")
-        finally:
-            context.close()
+    report, url = sweep_one_file(browser, tmp_path)
     assert report.status == 200
     assert report.external_requests == ["https://tracker.example.invalid/t.js"]
     assert report.not_found == [url + "missing.png"]
@@ -122,12 +127,7 @@ def test_sweep_reports_content_security_policy_refusals(browser: Browser, tmp_pa
         <script>document.title = "ran";</script></main></body></html>""",
         encoding="utf-8",
     )
-    with serve(tmp_path) as url:
-        context = browser.new_context()
-        try:
-            report = sweep_page(context, url, "/")
-        finally:
-            context.close()
+    report, _ = sweep_one_file(browser, tmp_path)
     assert any(v.startswith("script-src") for v in report.csp_violations), report.csp_violations
     assert any("Content-Security-Policy" in line for line in report.problems())
 

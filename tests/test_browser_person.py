@@ -31,6 +31,12 @@ def two_languages(tmp_path_factory: pytest.TempPathFactory) -> Build:
     return build
 
 
+@pytest.fixture(scope="module")
+def two_languages_url(two_languages: Build) -> Iterator[str]:
+    with serve(two_languages.site) as url:
+        yield url
+
+
 @pytest.fixture(scope="module", params=["real", "two-languages"])
 def site(request: pytest.FixtureRequest, two_languages: Build) -> Iterator[tuple[str, Path, str]]:
     """(base URL, folder, which) of each site, served as a static host serves it."""
@@ -281,19 +287,18 @@ def test_a_version_and_a_redline_say_which_in_their_titles(two_languages: Build)
     )
 
 
-def test_redline_insertions_do_not_look_like_links(browser: Browser, two_languages: Build) -> None:
-    with serve(two_languages.site) as url:
-        context = browser.new_context(viewport=WIDE)
-        try:
-            page = context.new_page()
-            page.goto(url + "policies/sample-policy/2026-12-22/changes/")
-            styles = page.evaluate(
-                """() => ['.redline ins', '.md-typeset a[href]:not(.headerlink)'].map(s =>
-                    getComputedStyle(document.querySelector(s)).textDecorationStyle)"""
-            )
-            legend = page.locator("article").inner_text()
-        finally:
-            context.close()
+def test_redline_insertions_do_not_look_like_links(
+    browser: Browser, two_languages_url: str
+) -> None:
+    page = opened(browser, two_languages_url, "policies/sample-policy/2026-12-22/changes/")
+    try:
+        styles = page.evaluate(
+            """() => ['.redline ins', '.md-typeset a[href]:not(.headerlink)'].map(s =>
+                getComputedStyle(document.querySelector(s)).textDecorationStyle)"""
+        )
+        legend = page.locator("article").inner_text()
+    finally:
+        page.context.close()
     assert styles == ["double", "solid"]
     assert "double underline" in legend and "single underline" in legend
 
@@ -313,36 +318,35 @@ def search(page: Page, words: str) -> list[tuple[str, str]]:
     )
 
 
+def opened(browser: Browser, url: str, path: str, **options: object) -> Page:
+    """``path`` loaded in a fresh 1280 px context; the caller closes ``page.context``."""
+    context = browser.new_context(viewport=WIDE, **options)
+    page = context.new_page()
+    page.goto(url + path, wait_until="load")
+    return page
+
+
 def test_search_finds_a_vendor_by_name_provider_and_purpose(
-    browser: Browser, two_languages: Build
+    browser: Browser, two_languages_url: str
 ) -> None:
-    with serve(two_languages.site) as url:
-        context = browser.new_context(viewport=WIDE)
+    for words in ("School Messages", "Example Messaging", "messages to families"):
+        page = opened(browser, two_languages_url, "changes/")
         try:
-            page = context.new_page()
-            for words in ("School Messages", "Example Messaging", "messages to families"):
-                page.goto(url + "changes/")
-                results = search(page, words)
-                hrefs = [href for href, _ in results if "/es/" not in href]
-                assert any(href.endswith("vendors/#school-messages") for href in hrefs), (
-                    words,
-                    results,
-                )
+            results = search(page, words)
         finally:
-            context.close()
+            page.context.close()
+        hrefs = [href for href, _ in results if "/es/" not in href]
+        assert any(href.endswith("vendors/#school-messages") for href in hrefs), (words, results)
 
 
 def test_search_ranks_the_version_in_effect_first_and_labels_archived_ones(
-    browser: Browser, two_languages: Build
+    browser: Browser, two_languages_url: str
 ) -> None:
-    with serve(two_languages.site) as url:
-        context = browser.new_context(viewport=WIDE)
-        try:
-            page = context.new_page()
-            page.goto(url + "changes/")
-            results = [(h, t) for h, t in search(page, "messages kept") if "/es/" not in h]
-        finally:
-            context.close()
+    page = opened(browser, two_languages_url, "changes/")
+    try:
+        results = [(h, t) for h, t in search(page, "messages kept") if "/es/" not in h]
+    finally:
+        page.context.close()
     pages = [href.split("#")[0] for href, _ in results]
     main = next(i for i, href in enumerate(pages) if href.endswith("policies/sample-policy/"))
     archived = [i for i, href in enumerate(pages) if href.endswith("sample-policy/2020-01-01/")]
@@ -353,22 +357,19 @@ def test_search_ranks_the_version_in_effect_first_and_labels_archived_ones(
 
 
 def test_without_javascript_search_gives_way_to_a_list_of_every_page(
-    browser: Browser, two_languages: Build
+    browser: Browser, two_languages_url: str
 ) -> None:
-    with serve(two_languages.site) as url:
-        context = browser.new_context(viewport=WIDE, java_script_enabled=False)
-        try:
-            page = context.new_page()
-            page.goto(url + "policies/")
-            assert not page.locator(".md-search").first.is_visible()
-            link = page.locator(".no-js-index a")
-            assert link.is_visible()
-            link.click()
-            listed = page.evaluate(
-                "() => [...document.querySelectorAll('article a')].map(a => a.getAttribute('href'))"
-            )
-        finally:
-            context.close()
+    page = opened(browser, two_languages_url, "policies/", java_script_enabled=False)
+    try:
+        assert not page.locator(".md-search").first.is_visible()
+        link = page.locator(".no-js-index a")
+        assert link.is_visible()
+        link.click()
+        listed = page.evaluate(
+            "() => [...document.querySelectorAll('article a')].map(a => a.getAttribute('href'))"
+        )
+    finally:
+        page.context.close()
     for expected in ("sample-policy/2020-01-01/", "sample-policy/2026-12-22/changes/"):
         assert any(href.endswith(expected) for href in listed), listed
     assert any(href.endswith("vendors/#school-messages") for href in listed), listed
