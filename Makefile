@@ -57,16 +57,19 @@ chromium:
 	  echo "Installing Debian's chromium for the browser tests"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
 
-## vnu: install the Nu Html Checker (Debian's Java, the vnu-jar in tests/package-lock.json)
+## vnu: install the test suite's npm tools pinned in tests/package-lock.json: the Nu Html
+## Checker (vnu-jar, run with Debian's Java) and Lighthouse (run with Debian's Chromium)
 vnu:
 	@command -v java >/dev/null 2>&1 || { \
 	  echo "Installing Debian's default-jre-headless for the HTML checker"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless; }
 	@command -v npm >/dev/null 2>&1 || { \
-	  echo "Installing Debian's npm to install the HTML checker"; \
+	  echo "Installing Debian's npm to install the test suite's npm tools"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm; }
 	@# --ignore-scripts: vnu-jar's postinstall would download a JRE; Debian's Java is used.
+	@# No browser is downloaded either: Lighthouse drives Debian's Chromium (CHROME_PATH).
 	@if [ ! -f tests/node_modules/vnu-jar/build/dist/vnu.jar ] \
+	    || [ ! -f tests/node_modules/lighthouse/cli/index.js ] \
 	    || [ tests/package-lock.json -nt tests/node_modules/vnu-jar ]; then \
 	  npm ci --prefix tests --no-audit --no-fund --ignore-scripts \
 	    && touch tests/node_modules/vnu-jar; fi
