@@ -13,7 +13,12 @@ export DATE
 AS_OF = $(if $(DATE),epoch=$$(PYTHONPATH=hooks $(BIN)/python -m privacy_site.preview "$$DATE") \
         || exit 2; export SOURCE_DATE_EPOCH=$$epoch;,)
 
-.PHONY: setup build serve preview test test-fast bench lint format chromium vnu lock clean
+.PHONY: setup build serve preview test test-fast bench lint format chromium vnu fonts messages lock clean
+LOCALES := hooks/privacy_site/locale
+# The site's words: templates and Python call _, gettext, say, nsay, fill, nfill and N_.
+EXTRACT := $(BIN)/pybabel extract -F hooks/babel.cfg -k say -k nsay:1,2 -k fill -k nfill:1,2 \
+           -k N_ --no-location --sort-output --project=privacy-site \
+           --ignore-dirs=".* _* node_modules site site.new"
 
 ## setup: create .venv and install the pinned dependencies from requirements.lock
 setup: $(STAMP)
@@ -73,6 +78,14 @@ vnu:
 	    || [ tests/package-lock.json -nt tests/node_modules/vnu-jar ]; then \
 	  npm ci --prefix tests --no-audit --no-fund --ignore-scripts \
 	    && touch tests/node_modules/vnu-jar; fi
+
+## messages: re-extract the site's words into messages.pot and add new ones, untranslated,
+## to every language's messages.po (translate the empty msgstr lines; see README)
+messages: setup
+	$(EXTRACT) -o $(LOCALES)/messages.pot .
+	@for po in $(LOCALES)/*/LC_MESSAGES/messages.po; do [ -e "$$po" ] || continue; \
+	  $(BIN)/pybabel update --no-fuzzy-matching --ignore-obsolete -i $(LOCALES)/messages.pot \
+	    -o $$po -l $$(basename $$(dirname $$(dirname $$po))) || exit 1; done
 
 lint: setup
 	$(BIN)/ruff check hooks tests

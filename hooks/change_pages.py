@@ -11,16 +11,15 @@ import re
 from typing import Any
 
 import yaml
-from generated_files import add_page, add_static, anchor_title, languages, norm_src_uri
+from generated_files import add_page, add_static, anchor_title, norm_src_uri
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
-from privacy_site import api, feeds, ui, urls, views
-from privacy_site.content import Content
-from privacy_site.redline import Labels, render_redline
-from site_context import shared
+from privacy_site import api, feeds, urls, views
+from privacy_site.redline import Labels
+from site_context import PROCESS, BuildContext, current
 
 REDLINE_SRC = re.compile(
     r"^policies/(?P<policy>[^/]+)/(?P<slug>\d{4}-\d{2}-\d{2})/changes/index\.md$"
@@ -35,16 +34,15 @@ POLICIES_API = "api/policies.json"
 
 @event_priority(-110)  # after mkdocs-static-i18n has chosen this language's files
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    content = _content(config)
-    lang, default, _ = languages(config)
-    strings = ui.strings(lang)
+    build = current(config)
+    content, language = build.content, build.language
     for policy in content.policies:
         for version in policy.published(content.today):
             if policy.previous(version, content.today) is None:
                 continue
-            row = views.version_row(content, policy, version, lang)
+            row = views.version_row(content, policy, version, build.lang)
             meta = {
-                "title": strings["redline_title"].format(title=row["title"]),
+                "title": language.fill("%(title)s: what changed", title=row["title"]),
                 "template": "redline.html",
                 "search": {"exclude": True},
             }
@@ -54,23 +52,21 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
                 f"policies/{policy.id}/{version.slug}/changes/index.md",
                 f"---\n{yaml.safe_dump(meta, allow_unicode=True)}---\n",
             )
-    changes = shared(config)["changes"]
-    prefix = urls.lang_prefix(lang, default)
-    site_url = config.site_url or None
+    prefix = build.prefix
     district = content.settings.district
+    title = language.fill("%(district)s: privacy policy changes", district=district)
     add_static(
         files,
         config,
         FEED,
         feeds.atom_feed(
-            changes,
-            title=strings["feed_title"].format(district=district),
+            build.changes,
+            title=title,
             author=district,
             feed_path=prefix + FEED,
-            site_url=site_url,
+            site_url=build.site_url,
             updated_fallback=content.today,
-            lang=lang,
-            takes_effect=strings["takes_effect_plain"],
+            language=language,
             page_path=prefix + "changes/",
         ),
     )
@@ -79,17 +75,20 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         config,
         CALENDAR,
         feeds.icalendar_feed(
-            changes,
-            calendar_name=strings["feed_title"].format(district=district),
-            site_url=site_url,
+            build.changes,
+            calendar_name=title,
+            site_url=build.site_url,
             feed_path=prefix + CALENDAR,
-            event_title=strings["calendar_event"],
+            language=language,
         ),
     )
     add_static(
-        files, config, POLICIES_API, api.json_bytes(api.policies_document(content, lang, site_url))
+        files,
+        config,
+        POLICIES_API,
+        api.json_bytes(api.policies_document(content, build.lang, build.site_url)),
     )
-    config.privacy_files = files  # the redlines read other pages' HTML while rendering
+    build.files = files  # the redlines read other pages' HTML while rendering
     return files
 
 
@@ -104,43 +103,43 @@ def on_page_context(
 ) -> dict[str, Any]:
     match = REDLINE_SRC.match(norm_src_uri(page.file))
     if match:
-        lang, _, _ = languages(config)
-        context["redline"] = _redline(
-            _content(config), match["policy"], match["slug"], lang, config
-        )
+        context["redline"] = _redline(current(config), match["policy"], match["slug"])
     return context
 
 
 # Helper functions ---------------------------------------------------------------------
 
 
-def _content(config: MkDocsConfig) -> Content:
-    return config.privacy_content
-
-
-def _redline(
-    content: Content, policy_id: str, slug: str, lang: str, config: MkDocsConfig
-) -> dict[str, Any]:
-    """Compare the two versions as this language's build rendered them."""
+def _redline(build: BuildContext, policy_id: str, slug: str) -> dict[str, Any]:
+    """Compare the two versions' rendered text, once per version pair and text language:
+    the language's own redline when both versions are translated, else the English one."""
+    content, language, lang = build.content, build.language, build.lang
     policy = content.policy(policy_id)
     new = next(v for v in policy.versions if v.slug == slug)
     old = policy.previous(new, content.today)
-    strings = ui.strings(lang)
-    pages = {norm_src_uri(f): f.page for f in config.privacy_files.documentation_pages() if f.page}
-    old_page = pages[f"policies/{policy.id}/{old.slug}.md"]
-    new_page = pages[f"policies/{policy.id}/{new.slug}.md"]
     labels = Labels(
-        inserted=strings["inserted"],
-        inserted_end=strings["inserted_end"],
-        deleted=strings["deleted"],
-        deleted_end=strings["deleted_end"],
+        inserted=language.gettext("Inserted:"),
+        inserted_end=language.gettext("End of insertion."),
+        deleted=language.gettext("Deleted:"),
+        deleted_end=language.gettext("End of deletion."),
     )
-    # The redline page is one folder below the version page its content was rendered for.
-    result = render_redline(old_page.content, new_page.content, labels, link_prefix="../")
+    own = build.translated(policy.id, old.slug) and build.translated(policy.id, new.slug)
+    text_lang = lang if own else build.default
+    key = (policy.id, old.slug, new.slug, text_lang)
+    result = None if own else PROCESS.redlines.known(key, labels)
+    if result is None:
+        pages = {norm_src_uri(f): f.page for f in build.files.documentation_pages() if f.page}
+        old_page = pages[f"policies/{policy.id}/{old.slug}.md"]
+        new_page = pages[f"policies/{policy.id}/{new.slug}.md"]
+        # The redline page is one folder below the version page its content was rendered for.
+        result = PROCESS.redlines.compare(
+            key, old_page.content, new_page.content, labels, link_prefix="../"
+        )
     return {
         "html": result.html,
         "inserted_words": result.inserted_words,
         "deleted_words": result.deleted_words,
+        "english_text": text_lang != lang,
         "new": views.version_row(content, policy, new, lang),
         "old": views.version_row(content, policy, old, lang),
         "policy_url": urls.policy_path(policy.id, lang, content.default_language),

@@ -21,6 +21,14 @@ def languages(config: MkDocsConfig) -> tuple[str, str, list[str]]:
     return i18n.current_language or default, default, list(i18n.build_languages)
 
 
+def language_names(config: MkDocsConfig) -> dict[str, str]:
+    """Each language's name as mkdocs.yml gives it (in its own script)."""
+    i18n = config.plugins.get("i18n")
+    if i18n is None:
+        return {}
+    return {item.locale: item.name for item in i18n.config.languages if item.name}
+
+
 def dest_for(norm_src_uri: str, lang: str, default: str) -> str:
     """``policies/x/index.md`` -> ``es/policies/x/index.html``; non-index pages get a folder."""
     stem = norm_src_uri.removesuffix(".md")

@@ -7,12 +7,13 @@ Thin adapter; runs once per language, on every finished page.
 
 from __future__ import annotations
 
-from generated_files import TITLE_ANCHOR, anchor_title, languages
+from generated_files import TITLE_ANCHOR, anchor_title
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
-from privacy_site import controls, tables, ui
+from privacy_site import controls, tables
+from site_context import current
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -34,9 +35,12 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
 
 
 def _finish(output: str, config: MkDocsConfig) -> str:
-    lang, _, _ = languages(config)
-    strings = ui.strings(lang)
+    language = current(config).language
     output = controls.name_controls(
-        output, strings["menu"], strings["search"], strings["nav_toggle"]
+        output,
+        language.gettext("Menu"),
+        language.gettext("Search"),
+        language.gettext("%(title)s: show or hide its pages"),
     )
-    return tables.wrap_tables(output, str(escape(strings["table_scrolls"])))
+    message = "The table scrolls sideways: swipe or use the arrow keys to see every column."
+    return tables.wrap_tables(output, str(escape(language.gettext(message))))

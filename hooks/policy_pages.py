@@ -13,19 +13,20 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from generated_files import add_page, anchor_title, languages, norm_src_uri
+from generated_files import add_page, anchor_title, language_names, languages, norm_src_uri
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
-from privacy_site import dates, frontmatter, ui, views
-from privacy_site.content import Content, load_content
+from privacy_site import dates, frontmatter, views
+from privacy_site.content import Content
+from privacy_site.language import load_language, missing, read_catalogue, read_template
 from privacy_site.policies import State, Version
 from privacy_site.problems import ContentError, Problem, errors, warnings
 from privacy_site.settings import read_settings
-from site_context import shared
+from site_context import PROCESS, BuildContext, current, project_dir, start
 
 VERSION_SRC = re.compile(r"^policies/(?P<policy>[^/]+)/(?P<slug>\d{4}-\d{2}-\d{2})\.md$")
 MAIN_SRC = re.compile(r"^policies/(?P<policy>[^/]+)/index\.md$")
@@ -54,23 +55,52 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except dates.SettingError as exc:
         today = dates.build_date(settings.timezone, environ={})  # to report everything else
         date_problem = Problem("environment", message=str(exc))
-    project = Path(config.config_file_path).parent
-    content = load_content(
+    project = project_dir(config)
+    content = PROCESS.content.load(
         Path(config.docs_dir), today, config.extra, default, built, project / "vendors.yml"
     )
-    found = errors(content.problems) + ([date_problem] if date_problem else [])
-    if found:
-        raise PluginError(ContentError(found).report())
+    names = language_names(config)
+    found = list(content.problems) + ([date_problem] if date_problem else [])
+    language = None
+    for code in built:
+        loaded, problems = load_language(code, names.get(code))
+        found += problems
+        found += _theme_problems(config, code)
+        if code == lang:
+            language = loaded
+        if lang == default and code != default:
+            found += _untranslated(code)
+    if errors(found):
+        raise PluginError(ContentError(errors(found)).report())
     if lang == default:
-        for problem in warnings(content.problems):
+        for problem in warnings(found):
             notice_log.warning(str(problem))
         notice_log.info("Building the site as of %s", today.isoformat())
-    config.privacy_content = content
+    start(
+        BuildContext(
+            content=content,
+            language=language,
+            default=default,
+            built=built,
+            names=names,
+            site_url=config.site_url or None,
+        )
+    )
     return config
 
 
 def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
-    env.filters["long_date"] = ui.long_date
+    """The site's words in the language being built: ``_`` (text), ``say`` and ``nsay``
+    (HTML with slots filled), ``language`` (dates, direction, English marking)."""
+    language = current(config).language
+    env.globals.update(
+        _=language.gettext,
+        say=language.say,
+        nsay=language.nsay,
+        fill=language.fill,
+        language=language,
+    )
+    env.filters["long_date"] = lambda day, *_: language.date(day)
     return env
 
 
@@ -87,11 +117,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
                 files.remove(file)
             else:
                 file.inclusion = InclusionLevel.NOT_IN_NAV  # linked from the policy's history
-        current = policy.current(content.today)
-        if current is None:
+        shown = policy.current(content.today)
+        if shown is None:
             continue
-        source = by_src[f"policies/{policy.id}/{current.slug}.md"]
-        add_page(files, config, f"policies/{policy.id}/index.md", _main_page(source, current))
+        source = by_src[f"policies/{policy.id}/{shown.slug}.md"]
+        page = add_page(files, config, f"policies/{policy.id}/index.md", _main_page(source, shown))
+        page.text_locale = getattr(source, "locale", None)  # the text's language, maybe English
     return files
 
 
@@ -101,7 +132,7 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     for index, item in enumerate(nav.items):
         if isinstance(item, Page) and norm_src_uri(item.file) == POLICY_INDEX:
             children: list[Any] = [item]
-            for row in shared(config)["policies"]:
+            for row in current(config).shared["policies"]:
                 page = _page_for(files, f"policies/{row['policy']}/index.md")
                 if page is not None:
                     children.append(page)
@@ -129,10 +160,10 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 def on_page_context(
     context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation
 ) -> dict[str, Any]:
-    content = _content(config)
-    lang, _, _ = languages(config)
+    build = current(config)
+    content, lang = build.content, build.lang
     src = norm_src_uri(page.file)
-    context["privacy"] = shared(config)
+    context["privacy"] = build.shared
     match = VERSION_SRC.match(src) or MAIN_SRC.match(src)
     policy = content.policy(match["policy"]) if match else None
     if policy is not None:
@@ -146,7 +177,41 @@ def on_page_context(
 
 
 def _content(config: MkDocsConfig) -> Content:
-    return config.privacy_content
+    return current(config).content
+
+
+def _theme_problems(config: MkDocsConfig, code: str) -> list[Problem]:
+    """Material draws its own interface from ``partials/languages/<code>.html``."""
+    name = f"partials/languages/{code}.html"
+    if any((Path(folder) / name).is_file() for folder in config.theme.dirs):
+        return []
+    return [
+        Problem(
+            f"overrides/{name}",
+            message=f"the language '{code}' is built but Material has no interface strings "
+            f"for it: add overrides/{name}, a copy of Material's partials/languages/en.html "
+            "with each value translated (README, 'Adding a language')",
+        )
+    ]
+
+
+def _untranslated(code: str) -> list[Problem]:
+    """A catalogue that lacks some of the site's words: they show in English meanwhile."""
+    catalogue = read_catalogue(code)
+    if catalogue.catalog is None:
+        return []
+    gaps = missing(catalogue.catalog, read_template())
+    if not gaps:
+        return []
+    return [
+        Problem(
+            f"hooks/privacy_site/locale/{code}/LC_MESSAGES/messages.po",
+            message=f"{len(gaps)} of the site's phrases have no translation yet, for example "
+            f"{gaps[0]!r}; they show in English until translated (run 'make messages', "
+            "then translate the empty msgstr lines)",
+            severity="warning",
+        )
+    ]
 
 
 def _main_page(source: File, version: Version) -> str:

@@ -19,16 +19,17 @@ from types import SimpleNamespace
 from typing import Any
 
 import yaml
-from generated_files import add_page, anchor_title, languages, norm_src_uri
+from generated_files import add_page, anchor_title, norm_src_uri
 from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
-from privacy_site import ui, views
+from privacy_site import views
 from privacy_site.policies import State
 from privacy_site.vendors import vendor_rows
+from site_context import BuildContext, current
 
 ALL_PAGES = "all-pages.md"
 VERSION_SRC = re.compile(r"^policies/(?P<policy>[^/]+)/(?P<slug>\d{4}-\d{2}-\d{2})\.md$")
@@ -40,10 +41,9 @@ MAIN_BOOST = 2.0
 
 @event_priority(-110)  # after mkdocs-static-i18n has chosen this language's files
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    lang, _, _ = languages(config)
-    strings = ui.strings(lang)
+    language = current(config).language
     meta = {
-        "title": strings["all_pages"],
+        "title": language.gettext("Every page, policy version and tool"),
         "template": "all-pages.html",
         "search": {"exclude": True},
     }
@@ -61,26 +61,29 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 def on_page_context(
     context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation
 ) -> dict[str, Any]:
-    content = config.privacy_content
-    lang, _, _ = languages(config)
+    build = current(config)
+    content, lang = build.content, build.lang
     src = norm_src_uri(page.file)
     index = _search_index(config)
     if src == "vendors.md" and index is not None:
-        index.add_entry_from_context(_as_indexed(page, content=_vendor_sections(content, lang)))
+        index.add_entry_from_context(_as_indexed(page, content=_vendor_sections(build)))
     elif MAIN_SRC.match(src):
         page.meta["search"] = {**(page.meta.get("search") or {}), "boost": MAIN_BOOST}
     elif (match := VERSION_SRC.match(src)) and index is not None:
-        _index_version(index, page, content, match["policy"], match["slug"], lang)
+        _index_version(index, page, build, match["policy"], match["slug"])
     if src == ALL_PAGES:
         views_of = [views.policy_view(content, p, lang) for p in content.policies]
         context["all_policies"] = [view for view in views_of if view["history"]]
-        context["all_vendors"] = vendor_rows(content.vendors, content.today, lang)
+        context["all_vendors"] = vendor_rows(
+            content.vendors, content.today, lang, build.language.gettext
+        )
     return context
 
 
-def _index_version(index: Any, page: Page, content: Any, policy_id: str, slug: str, lang: str):
+def _index_version(index: Any, page: Page, build: BuildContext, policy_id: str, slug: str):
     """A version page in search: left out while in effect (its policy's main page is the same
     text), else ranked low with its state in its title. The page itself keeps its title."""
+    content, language = build.content, build.language
     policy = content.policy(policy_id)
     version = next((v for v in policy.versions if v.slug == slug), None) if policy else None
     if version is None:
@@ -89,9 +92,10 @@ def _index_version(index: Any, page: Page, content: Any, policy_id: str, slug: s
     page.meta["search"] = {"exclude": True}  # Material's own pass leaves it to us
     if state is State.IN_EFFECT:
         return
-    strings = ui.strings(lang)
-    key = "search_archived" if state is State.SUPERSEDED else "search_announced"
-    label = strings[key].replace("{date}", ui.long_date(version.effective, lang))
+    if state is State.SUPERSEDED:
+        label = language.fill("version of %(date)s, no longer in effect", date=version.effective)
+    else:
+        label = language.fill("version taking effect on %(date)s", date=version.effective)
     boost = ARCHIVED_BOOST if state is State.SUPERSEDED else ANNOUNCED_BOOST
     meta = {**page.meta, "title": Markup(f"{escape(page.title)} ({escape(label)})")}
     meta["search"] = {"boost": boost}
@@ -111,11 +115,12 @@ def _as_indexed(page: Page, **changes: Any) -> SimpleNamespace:
     return SimpleNamespace(**{**parts, **changes})
 
 
-def _vendor_sections(content: Any, lang: str) -> str:
+def _vendor_sections(build: BuildContext) -> str:
     """One section per listed vendor, as the search index reads sections: a heading with
     the vendor's id, then its words. Text only, escaped."""
     parts = []
-    for group in vendor_rows(content.vendors, content.today, lang):
+    content = build.content
+    for group in vendor_rows(content.vendors, content.today, build.lang, build.language.gettext):
         for row in group["vendors"]:
             words = [row["provider"], group["label"], row["purpose"]]
             words += [item["text"] for item in row["data_collected"]]

@@ -1,33 +1,99 @@
-"""What every page's templates know (``privacy`` in overrides/main.html), computed once
-per language build rather than once per page, for any hook that needs it."""
+"""One context object per language build, shared by every hook: the language-neutral
+content (loaded and checked once per process), the reader's :class:`Language`, and what
+every page's templates know (``privacy`` in overrides/main.html).
+
+Hooks are thin adapters: they ask :func:`current` for the context of the language being
+built instead of hanging attributes on MkDocs' config.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
 from typing import Any
 
 from generated_files import languages
 from mkdocs.config.defaults import MkDocsConfig
-from privacy_site import ui, urls, views
-from privacy_site.changes import all_changes
+from privacy_site import urls, views
+from privacy_site.changes import Change, all_changes
+from privacy_site.content import Content, ContentCache
+from privacy_site.language import Language
+from privacy_site.redline import Redlines
 
 
-def shared(config: MkDocsConfig) -> dict[str, Any]:
-    """The language's shared page data; rebuilt when on_config has loaded new content."""
-    content = config.privacy_content
+@dataclass
+class BuildContext:
+    content: Content
+    language: Language
+    default: str  # the default language's code (English, at the site's root)
+    built: list[str]  # every language built, in mkdocs.yml's order
+    names: dict[str, str]  # language code -> its name in its own script
+    site_url: str | None
+    files: Any = None  # this build's MkDocs files, once chosen (the redlines read pages)
+    extras: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def lang(self) -> str:
+        return self.language.code
+
+    @property
+    def today(self):
+        return self.content.today
+
+    @property
+    def prefix(self) -> str:
+        return urls.lang_prefix(self.lang, self.default)
+
+    @cached_property
+    def changes(self) -> list[Change]:
+        return all_changes(self.content, self.language)
+
+    @cached_property
+    def shared(self) -> dict[str, Any]:
+        """``privacy`` in the templates."""
+        return {
+            "lang": self.lang,
+            "prefix": self.prefix,
+            "today": self.today,
+            "settings": self.content.settings,
+            "policies": views.policy_list(self.content, self.lang),
+            "changes": self.changes,
+            "upcoming": [change for change in self.changes if change.upcoming(self.today)],
+        }
+
+    def translated(self, policy_id: str, slug: str) -> bool:
+        """Whether this language has its own text of a policy version."""
+        if self.lang == self.default:
+            return True
+        version = self.content.policy(policy_id)
+        found = next((v for v in version.versions if v.slug == slug), None) if version else None
+        table = self.content.translations.get(self.lang, {})
+        return found is not None and (policy_id, found.effective) in table
+
+
+class Process:
+    """What lives as long as the process: the content, the redlines, the contexts."""
+
+    def __init__(self) -> None:
+        self.content = ContentCache()
+        self.redlines = Redlines()
+        self.contexts: dict[str, BuildContext] = {}
+
+
+PROCESS = Process()
+
+
+def start(context: BuildContext) -> BuildContext:
+    PROCESS.contexts[context.lang] = context
+    return context
+
+
+def current(config: MkDocsConfig) -> BuildContext:
+    """The context of the language being built (set by ``policy_pages.on_config``)."""
     lang, _, _ = languages(config)
-    cached = getattr(config, "privacy_shared", None)
-    if cached is not None and cached[0] is content and cached[1] == lang:
-        return cached[2]
-    changes = all_changes(content, lang)
-    data = {
-        "lang": lang,
-        "prefix": urls.lang_prefix(lang, content.default_language),
-        "ui": ui.strings(lang),
-        "today": content.today,
-        "settings": content.settings,
-        "policies": views.policy_list(content, lang),
-        "changes": changes,
-        "upcoming": [change for change in changes if change.upcoming(content.today)],
-    }
-    config.privacy_shared = (content, lang, data)
-    return data
+    return PROCESS.contexts[lang]
+
+
+def project_dir(config: MkDocsConfig) -> Path:
+    return Path(config.config_file_path).parent

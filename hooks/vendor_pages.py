@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from generated_files import add_static, languages, norm_src_uri
+from generated_files import add_static, norm_src_uri
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
@@ -15,7 +15,9 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
+from privacy_site.api import json_bytes
 from privacy_site.vendors import vendor_rows, vendors_document
+from site_context import BuildContext, current
 
 VENDORS_PAGE = "vendors.md"
 VENDORS_API = "api/vendors.json"
@@ -23,12 +25,10 @@ VENDORS_API = "api/vendors.json"
 
 @event_priority(-110)  # after mkdocs-static-i18n has chosen this language's files
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    from privacy_site.api import json_bytes
-
-    content = config.privacy_content
-    lang, default, _ = languages(config)
+    build = current(config)
+    content = build.content
     document = vendors_document(
-        content.vendors, content.today, lang, config.site_url or None, default
+        content.vendors, content.today, build.lang, build.site_url, build.default
     )
     add_static(files, config, VENDORS_API, json_bytes(document))
     return files
@@ -39,10 +39,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     Markdown's own sections. Titles there are HTML, so names are escaped here."""
     if norm_src_uri(page.file) != VENDORS_PAGE:
         return html
-    content = config.privacy_content
-    lang, _, _ = languages(config)
     entries = []
-    for group in vendor_rows(content.vendors, content.today, lang):
+    for group in _groups(current(config)):
         category = AnchorLink(str(escape(group["label"])), f"category-{group['category']}", 2)
         category.children = [
             AnchorLink(str(escape(row["name"])), row["id"], 3) for row in group["vendors"]
@@ -60,7 +58,10 @@ def on_page_context(
     context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation
 ) -> dict[str, Any]:
     if norm_src_uri(page.file) == VENDORS_PAGE:
-        content = config.privacy_content
-        lang, _, _ = languages(config)
-        context["vendor_groups"] = vendor_rows(content.vendors, content.today, lang)
+        context["vendor_groups"] = _groups(current(config))
     return context
+
+
+def _groups(build: BuildContext) -> list[dict[str, Any]]:
+    content = build.content
+    return vendor_rows(content.vendors, content.today, build.lang, build.language.gettext)

@@ -27,3 +27,15 @@ def version(
         src_uri=f"en/policies/{policy}/{effective}.md",
         body="",
     )
+
+
+def language(code: str = "en", messages: dict[str, str] | None = None, name: str | None = None):
+    """A Language with a catalogue the test owns (``{"English": "translation"}``)."""
+    from babel.messages.catalog import Catalog
+    from privacy_site.language import Language, direction, translations_of
+
+    catalog = Catalog(locale=code.replace("-", "_"))
+    for english, translated in (messages or {}).items():
+        catalog.add(english, translated)
+    translations = translations_of(catalog if code != "en" else None)
+    return Language(code, name or code, direction(code), translations)

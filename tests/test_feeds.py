@@ -9,7 +9,7 @@ from datetime import date, datetime, timedelta
 import feedparser
 import icalendar
 import pytest
-from factories import version
+from factories import language, version
 from privacy_site.changes import all_changes
 from privacy_site.content import Content
 from privacy_site.feeds import atom_feed, icalendar_feed, relative_path
@@ -49,16 +49,20 @@ def content(announced_summary: str = ANNOUNCED.summary) -> Content:
     )
 
 
+SPANISH = {"Takes effect on %(date)s.": "Entra en vigor el %(date)s."}
+
+
 def feed(lang: str = "en", site_url: str | None = None, **kwargs) -> bytes:
     prefix = "" if lang == "en" else f"{lang}/"
+    reader = language(lang, SPANISH if lang == "es" else None)
     return atom_feed(
-        all_changes(kwargs.pop("content", None) or content(), lang),
+        all_changes(kwargs.pop("content", None) or content(), reader),
         title="Privacy policy changes",
         author="Sample District",
         feed_path=f"{prefix}changes/feed.xml",
         site_url=site_url,
         updated_fallback=date(2000, 1, 1),
-        lang=lang,
+        language=reader,
         page_path=f"{prefix}changes/",
         **kwargs,
     )
@@ -66,7 +70,7 @@ def feed(lang: str = "en", site_url: str | None = None, **kwargs) -> bytes:
 
 def calendar(site_url: str | None = None) -> bytes:
     return icalendar_feed(
-        all_changes(content(), "en"),
+        all_changes(content(), language()),
         calendar_name="Privacy policy changes",
         site_url=site_url,
         feed_path="changes/calendar.ics",
@@ -128,7 +132,6 @@ def test_an_empty_feed_is_valid_and_dated_by_the_fallback() -> None:
         feed_path="changes/feed.xml",
         site_url=None,
         updated_fallback=date(2026, 1, 2),
-        lang="en",
     )
     result = parsed(data)
     assert result.entries == []
@@ -137,10 +140,10 @@ def test_an_empty_feed_is_valid_and_dated_by_the_fallback() -> None:
 
 def test_summary_says_when_the_change_takes_effect_in_the_readers_language() -> None:
     [announced, _] = parsed(feed()).entries
-    assert announced.summary == "Names the new analytics tool. Takes effect on 2026-12-22."
-    [spanish, _] = parsed(feed("es", takes_effect="Entra en vigor el {date}.")).entries
-    assert (
-        spanish.summary == "Nombra la nueva herramienta de análisis. Entra en vigor el 2026-12-22."
+    assert announced.summary == "Names the new analytics tool. Takes effect on December 22, 2026."
+    [spanish, _] = parsed(feed("es")).entries
+    assert spanish.summary == (
+        "Nombra la nueva herramienta de análisis. Entra en vigor el 22 de diciembre de 2026."
     )
     assert spanish.title == "Política de privacidad del sitio web"
     assert parsed(feed("es")).feed.language == "es"
@@ -180,9 +183,23 @@ def test_the_document_is_atom_in_its_namespace_with_its_language() -> None:
     root = ET.fromstring(data)
     assert root.tag == f"{ATOM}feed"
     assert root.get("{http://www.w3.org/XML/1998/namespace}lang") == "es"
-    assert all(child.tag.startswith(ATOM) for child in root.iter())
+    xhtml = "{http://www.w3.org/1999/xhtml}"
+    assert all(child.tag.startswith((ATOM, xhtml)) for child in root.iter())
     assert root.findtext(f"{ATOM}author/{ATOM}name") == "Sample District"
     assert len(root.findall(f"{ATOM}entry")) == 2
+
+
+def test_english_shown_in_another_languages_feed_is_marked_english() -> None:
+    root = ET.fromstring(feed("es"))
+    xml_lang = "{http://www.w3.org/XML/1998/namespace}lang"
+    translated, untranslated = root.findall(f"{ATOM}entry")
+    assert translated.find(f"{ATOM}title").get(xml_lang) is None
+    assert untranslated.find(f"{ATOM}title").get(xml_lang) == "en"
+    summary = untranslated.find(f"{ATOM}summary")
+    assert summary.get("type") == "xhtml"
+    sentence, english = summary.iter("{http://www.w3.org/1999/xhtml}p")
+    assert sentence.get(xml_lang) is None and sentence.text.startswith("Entra en vigor")
+    assert english.get(xml_lang) == "en" and english.text == PAST.summary
 
 
 def test_hostile_text_is_escaped_and_read_back_as_the_same_text() -> None:
@@ -191,11 +208,11 @@ def test_hostile_text_is_escaped_and_read_back_as_the_same_text() -> None:
     root = ET.fromstring(data)
     assert not [e for e in root.iter() if "script" in e.tag]
     summary = root.find(f"{ATOM}entry/{ATOM}summary")
-    assert summary.text == f"{HOSTILE} Takes effect on 2026-12-22."
+    assert summary.text == f"{HOSTILE} Takes effect on December 22, 2026."
     assert summary.get("type") == "text"
     detail = parsed(data).entries[0].summary_detail
     assert detail.type == "text/plain"
-    assert detail.value == f"{HOSTILE} Takes effect on 2026-12-22."
+    assert detail.value == f"{HOSTILE} Takes effect on December 22, 2026."
 
 
 @pytest.mark.parametrize(
@@ -228,7 +245,9 @@ def test_one_all_day_event_per_change_on_its_effective_date_in_date_order() -> N
         assert not isinstance(start, datetime) and not isinstance(end, datetime)
         assert end == start + timedelta(days=1)
     assert b"DTSTART;VALUE=DATE:20261222" in calendar()
-    assert [str(e["summary"]) for e in found] == ["Website Privacy Policy: takes effect"] * 2
+    assert [str(e["summary"]) for e in found] == [
+        "Website Privacy Policy: new version takes effect"
+    ] * 2
 
 
 def test_the_calendar_names_itself_and_is_identical_on_every_build() -> None:

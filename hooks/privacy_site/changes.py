@@ -1,7 +1,10 @@
-"""Every announced and past change, as one list: policies now, the vendor list too.
+"""Every announced and past change, as one list: policy versions and vendor additions and
+removals.
 
 This is the data behind ``/changes/``, its Atom feed, its calendar, and the site-wide
-notice. URLs are site paths (``policies/x/2026-12-22/``) in the reader's language.
+notice. URLs are site paths (``policies/x/2026-12-22/``) in the reader's language. The
+vendor registry yields plain events (:func:`vendors.vendor_events`); this module puts them
+in the reader's words, so neither module imports the other's consumers.
 """
 
 from __future__ import annotations
@@ -11,6 +14,8 @@ from datetime import date
 
 from . import urls
 from .content import Content
+from .language import Language
+from .vendors import VendorEvent, text_for, vendor_events
 
 
 @dataclass(frozen=True)
@@ -26,6 +31,8 @@ class Change:
     url: str  # the new text
     changes_url: str | None  # the redline, for a policy version
     subject_url: str  # the policy's main page
+    title_english: bool = False  # shown in English inside another language's page
+    summary_english: bool = False
 
     def upcoming(self, today: date) -> bool:
         return self.effective > today
@@ -43,23 +50,56 @@ def policy_changes(content: Content, lang: str) -> list[Change]:
                 continue
             translation = translations.get((policy.id, version.effective))
             title = translation.title if translation else version.title
-            summary = (translation.summary if translation else None) or version.summary or ""
+            own_summary = translation.summary if translation else None
             found.append(
                 Change(
                     kind="policy",
                     key=f"policy/{policy.id}/{version.slug}",
                     subject=title,
                     title=title,
-                    summary=summary,
+                    summary=own_summary or version.summary or "",
                     posted=version.published_on,
                     effective=version.effective,
                     substantive=version.substantive,
                     url=urls.version_path(policy.id, version.slug, lang, default),
                     changes_url=urls.changes_path(policy.id, version.slug, lang, default),
                     subject_url=urls.policy_path(policy.id, lang, default),
+                    title_english=translation is None and lang != default,
+                    summary_english=not own_summary and lang != default,
                 )
             )
     return found
+
+
+def vendor_change(event: VendorEvent, language: Language, default: str) -> Change:
+    """A vendor's addition or removal, in the reader's words."""
+    url = f"{urls.lang_prefix(language.code, default)}vendors/#{event.vendor.id}"
+    vendor = event.vendor
+    purpose, purpose_english = text_for(vendor.purpose, language.code)
+    if event.kind == "added":
+        summary = language.fill(
+            "%(name)s (%(provider)s) will be used from %(date)s: %(purpose)s",
+            name=vendor.name,
+            provider=vendor.provider,
+            date=event.effective,
+            purpose=purpose,
+        )
+    else:
+        summary = language.fill("%(name)s is no longer used.", name=vendor.name)
+    return Change(
+        kind="vendor",
+        key=f"vendor/{vendor.id}/{event.kind}",
+        subject=vendor.name,
+        title=vendor.name,
+        summary=summary,
+        posted=event.posted,
+        effective=event.effective,
+        substantive=True,
+        url=url,
+        changes_url=None,
+        subject_url=url,
+        summary_english=event.kind == "added" and purpose_english,
+    )
 
 
 def ordered(changes: list[Change], today: date) -> list[Change]:
@@ -73,18 +113,11 @@ def ordered(changes: list[Change], today: date) -> list[Change]:
     return upcoming + past
 
 
-def all_changes(content: Content, lang: str) -> list[Change]:
+def all_changes(content: Content, language: Language) -> list[Change]:
     """Policy versions and vendor additions and removals, in the order readers want."""
-    from .ui import long_date, strings
-    from .vendors import vendor_changes
-
-    found = policy_changes(content, lang)
-    found += vendor_changes(
-        content.vendors,
-        content.today,
-        lang,
-        content.default_language,
-        strings(lang),
-        format_date=lambda day: long_date(day, lang),
-    )
+    found = policy_changes(content, language.code)
+    found += [
+        vendor_change(event, language, content.default_language)
+        for event in vendor_events(content.vendors, content.today)
+    ]
     return ordered(found, content.today)

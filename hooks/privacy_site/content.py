@@ -1,7 +1,11 @@
-"""Everything the site is built from, loaded and checked once per build."""
+"""Everything the site is built from, loaded and checked once per process: shared by every
+language build, and read again only when a file it depends on changes (``mkdocs serve``)."""
 
 from __future__ import annotations
 
+import hashlib
+import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -12,6 +16,7 @@ from .policies import Policy, Translation
 from .policy_files import load_policies, load_translations
 from .problems import Problem
 from .settings import Settings, read_settings
+from .translations import PageTranslation, check_translations
 from .vendors import Vendor, load_vendors
 
 
@@ -25,6 +30,8 @@ class Content:
     translations: dict[str, dict[tuple[str, date], Translation]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     vendors: list[Vendor] = field(default_factory=list)
+    # (language, path inside its folder) -> how that translated file was made
+    page_translations: dict[tuple[str, str], PageTranslation] = field(default_factory=dict)
 
     def policy(self, policy_id: str) -> Policy | None:
         return next((p for p in self.policies if p.id == policy_id), None)
@@ -50,6 +57,8 @@ def load_content(
             continue
         translations[lang], found = load_translations(tree, lang, policies)
         problems += found
+    page_translations, found = check_translations(tree, default_language)
+    problems += found
     problems += tree.problems
     vendors, found = load_vendors(vendors_file or docs_dir.parent / "vendors.yml", today)
     problems += found
@@ -62,4 +71,61 @@ def load_content(
         translations=translations,
         problems=problems,
         vendors=vendors,
+        page_translations=page_translations,
     )
+
+
+class ContentCache:
+    """The content last loaded, kept while the files it was read from are unchanged."""
+
+    def __init__(self) -> None:
+        self._key: str | None = None
+        self._content: Content | None = None
+        self.loads = 0
+
+    def load(
+        self,
+        docs_dir: Path,
+        today: date,
+        extra: Any,
+        default_language: str,
+        languages: list[str],
+        vendors_file: Path,
+    ) -> Content:
+        key = fingerprint(docs_dir, vendors_file, extra, today, default_language, languages)
+        if self._content is None or key != self._key:
+            self._content = load_content(
+                docs_dir, today, extra, default_language, languages, vendors_file
+            )
+            self._key = key
+            self.loads += 1
+        return self._content
+
+
+def fingerprint(
+    docs_dir: Path,
+    vendors_file: Path,
+    extra: Any,
+    today: date,
+    default_language: str,
+    languages: list[str],
+) -> str:
+    """Names, sizes and modification times of everything read, and the settings used."""
+    digest = hashlib.sha256()
+    for root, dirs, names in os.walk(docs_dir):
+        dirs.sort()
+        for name in sorted(names):
+            path = Path(root, name)
+            try:
+                stat = path.stat()
+            except OSError:
+                continue
+            digest.update(f"{path}\0{stat.st_mtime_ns}\0{stat.st_size}\n".encode())
+    try:
+        stat = vendors_file.stat()
+        digest.update(f"{vendors_file}\0{stat.st_mtime_ns}\0{stat.st_size}\n".encode())
+    except OSError:
+        digest.update(b"no vendors file\n")
+    settings = extra.get("privacy_site") if isinstance(extra, Mapping) else extra
+    digest.update(repr((settings, today, default_language, languages)).encode())
+    return digest.hexdigest()

@@ -40,7 +40,7 @@ def _button(controls: str, name: str, inside: str) -> str:
 
 def name_controls(html: str, menu: str, search: str, section_toggle: str) -> str:
     """``menu`` and ``search`` name the header's buttons; ``section_toggle`` (with
-    ``{title}``) each navigation section's toggle."""
+    ``%(title)s``) each navigation section's toggle."""
     names = {"__drawer": menu, "__search": search}
     html = HEADER_BUTTON.sub(
         lambda m: m["open"] + _button(m["for"], names[m["for"]], m["inside"]) + m["close"],
@@ -49,7 +49,7 @@ def name_controls(html: str, menu: str, search: str, section_toggle: str) -> str
 
     def toggle(m: re.Match[str]) -> str:
         title = " ".join(TAGS.sub(" ", m["title"]).split())
-        name = section_toggle.replace("{title}", title)
+        name = section_toggle % {"title": title}
         return (
             f'{m["before"]}<label class="{m["cls"]}" for="{m["for"]}" id="{m["for"]}_label">'
             f"{_button(m['for'], name, m['inside'])}</label>"

@@ -28,6 +28,7 @@ class DocsTree:
         self.problems: list[Problem] = []
         self._parsed: dict[Path, frontmatter.Parsed | None] = {}
         self._bad_names: set[Path] = set()
+        self.pages: dict[str, dict[str, Path]] = {}  # language -> path in it -> file
         if docs_dir.is_dir():
             self._scan_top()
 
@@ -79,8 +80,9 @@ class DocsTree:
                 continue
             if entry.is_dir():
                 self._scan(entry)
-            elif entry.suffix == ".md":
-                self.markdown(entry)
+            elif entry.suffix == ".md" and self.markdown(entry) is not None:
+                lang, *rest = entry.relative_to(self.docs_dir).parts
+                self.pages.setdefault(lang, {})["/".join(rest)] = entry
 
     def _check_name(self, entry: Path) -> bool:
         name = entry.name

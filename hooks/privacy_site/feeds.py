@@ -16,11 +16,13 @@ import icalendar
 
 from . import urls
 from .changes import Change
+from .language import Language, source_language
 
 # Fixed for the life of the project: entry ids and event UIDs derive from it, and
 # changing it makes every subscriber see every change again as new.
 NAMESPACE = uuid.UUID("7ee13d13-4f2d-4d65-be9e-230697baa4d1")
 ATOM = "http://www.w3.org/2005/Atom"
+XHTML = "http://www.w3.org/1999/xhtml"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 PRODID = "-//privacy-site//Policy changes//EN"
 # Characters XML 1.0 cannot carry at all, even escaped; ElementTree would write them
@@ -41,8 +43,7 @@ def atom_feed(
     feed_path: str,
     site_url: str | None,
     updated_fallback: date,
-    lang: str,
-    takes_effect: str = "Takes effect on {date}.",
+    language: Language | None = None,
     page_path: str | None = None,
 ) -> bytes:
     """An Atom 1.0 document (RFC 4287) with one entry per change, in the order given.
@@ -51,7 +52,11 @@ def atom_feed(
     only changes when a change is posted. Without ``site_url`` links are relative to the
     feed's own location ``feed_path``, which RFC 4287 resolves against the feed's URL.
     ``page_path`` is the HTML page the feed mirrors (``changes/``), linked as alternate.
+    Text is in ``language`` (default English); a title or summary shown in English inside
+    another language's feed carries ``xml:lang="en"``.
     """
+    language = language or source_language()
+    english = {XML_LANG: "en"} if not language.is_source else {}
 
     def link(parent: ET.Element, rel: str, path: str, media_type: str) -> None:
         href = _href(path, site_url, feed_path)
@@ -59,7 +64,7 @@ def atom_feed(
 
     # The namespace is written as a plain xmlns attribute: ElementTree's default_namespace
     # rejects unprefixed attributes, and register_namespace is process-wide state.
-    feed = ET.Element("feed", {"xmlns": ATOM, XML_LANG: lang})
+    feed = ET.Element("feed", {"xmlns": ATOM, XML_LANG: language.code})
     _add(feed, "id", text=f"urn:uuid:{uuid.uuid5(NAMESPACE, 'feed/' + feed_path)}")
     _add(feed, "title", text=title, type="text")
     newest = max((c.posted for c in changes), default=updated_fallback)
@@ -72,12 +77,20 @@ def atom_feed(
     for change in changes:
         entry = _add(feed, "entry")
         _add(entry, "id", text=f"urn:uuid:{change_uuid(change)}")
-        _add(entry, "title", text=change.title, type="text")
+        title_lang = english if change.title_english else {}
+        _add(entry, "title", text=change.title, type="text", **title_lang)
         _add(entry, "published", text=_timestamp(change.posted))
         _add(entry, "updated", text=_timestamp(change.posted))
-        sentence = takes_effect.format(date=change.effective.isoformat())
-        summary = f"{change.summary} {sentence}" if change.summary else sentence
-        _add(entry, "summary", text=summary, type="text")
+        sentence = language.fill("Takes effect on %(date)s.", date=change.effective)
+        if change.summary and change.summary_english:
+            # Two languages in one summary: XHTML, each part marked with its language.
+            summary = _add(entry, "summary", type="xhtml")
+            div = _add(summary, "div", xmlns=XHTML)
+            _add(div, "p", text=sentence)
+            _add(div, "p", text=change.summary, lang="en", **english)
+        else:
+            text = f"{change.summary} {sentence}" if change.summary else sentence
+            _add(entry, "summary", text=text, type="text")
         link(entry, "alternate", change.url, "text/html")
         if change.changes_url:
             link(entry, "related", change.changes_url, "text/html")
@@ -92,7 +105,7 @@ def icalendar_feed(
     calendar_name: str,
     site_url: str | None,
     feed_path: str,
-    event_title: str = "{subject}: takes effect",
+    language: Language | None = None,
 ) -> bytes:
     """An iCalendar file (RFC 5545) with an all-day event on the day each change takes effect.
 
@@ -101,8 +114,10 @@ def icalendar_feed(
     no base to resolve a relative one against, so without ``site_url`` events carry no link
     at all (neither ``URL`` nor in the description) rather than one that cannot work. With
     it, the link also goes in the description, as many apps never show ``URL``.
-    ``event_title`` may use ``{subject}``, ``{title}`` and ``{date}``.
+    Texts are in ``language`` (default English), each tagged with its language (RFC 5545
+    ``LANGUAGE``), English where a summary has no translation.
     """
+    language = language or source_language()
     calendar = icalendar.Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
@@ -120,9 +135,8 @@ def icalendar_feed(
         event.add("dtend", change.effective + timedelta(days=1))
         event.add(
             "summary",
-            event_title.format(
-                subject=change.subject, title=change.title, date=change.effective.isoformat()
-            ),
+            _event_title(change, language),
+            parameters={"LANGUAGE": language.code},
         )
         description = change.summary
         if site_url:
@@ -130,7 +144,8 @@ def icalendar_feed(
             event.add("url", url)
             description = f"{description}\n\n{url}" if description else url
         if description:
-            event.add("description", description)
+            described_in = "en" if change.summary_english else language.code
+            event.add("description", description, parameters={"LANGUAGE": described_in})
         event.add("transp", "TRANSPARENT")
         calendar.add_component(event)
     return calendar.to_ical()
@@ -167,3 +182,11 @@ def _add(parent: ET.Element, name: str, text: str | None = None, **attrs: str) -
     if text is not None:
         element.text = NOT_XML.sub("", text)
     return element
+
+
+def _event_title(change: Change, language: Language) -> str:
+    if change.kind == "policy":
+        return language.fill("%(subject)s: new version takes effect", subject=change.subject)
+    if change.key.endswith("/removed"):
+        return language.fill("%(subject)s: no longer used", subject=change.subject)
+    return language.fill("%(subject)s: in use from this day", subject=change.subject)

@@ -14,7 +14,16 @@ from enum import StrEnum
 NOTICE_DAYS = 30
 POLICY_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 ENGLISH_FIELDS = {"title", "effective", "posted", "substantive", "summary", "adopted_by", "notes"}
-TRANSLATION_FIELDS = {"title", "summary", "translation", "effective", "posted", "notes"}
+TRANSLATION_FIELDS = {
+    "title",
+    "summary",
+    "translation",
+    "source_sha256",
+    "effective",
+    "posted",
+    "notes",
+    "in_short",
+}
 TRANSLATION_KINDS = ("machine", "reviewed")
 
 

@@ -10,14 +10,16 @@ that screen readers announce and that survive printing, since colour alone says 
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 from difflib import SequenceMatcher
 from urllib.parse import urlsplit
 
 import lxml.html
 from lxml.html import HtmlElement
+from markupsafe import escape
 
 TOKEN = re.compile(r"\S+|\s+")
 SKIP = {"script", "style"}
@@ -119,6 +121,46 @@ def render_redline(
         inserted_words=len(inserted),
         deleted_words=deleted_count,
     )
+
+
+# Placeholders for the labels while the comparison is computed once for every language;
+# private-use characters, which no content can contain (sources refuse nothing else, but
+# a clash would only show a placeholder, never lose text).
+_PLACEHOLDERS = Labels("\ue000ins\ue001", "\ue000/ins\ue001", "\ue000del\ue001", "\ue000/del\ue001")
+
+
+class Redlines:
+    """Redlines computed once per version pair and text language, however many languages
+    are built: a page that shows the English text reuses the English redline, and only
+    the labels read by screen readers change with the reader's language. An entry is
+    reused only for the same inputs, so ``mkdocs serve`` recomputes what changed."""
+
+    def __init__(self) -> None:
+        self._done: dict[tuple[str, ...], tuple[str, Redline]] = {}
+        self.computed = 0
+
+    def compare(
+        self, key: tuple[str, ...], old_html: str, new_html: str, labels: Labels, link_prefix: str
+    ) -> Redline:
+        digest = hashlib.sha256(f"{link_prefix}\0{old_html}\0{new_html}".encode()).hexdigest()
+        done = self._done.get(key)
+        if done is None or done[0] != digest:
+            done = (digest, render_redline(old_html, new_html, _PLACEHOLDERS, link_prefix))
+            self._done[key] = done
+            self.computed += 1
+        return _labelled(done[1], labels)
+
+    def known(self, key: tuple[str, ...], labels: Labels) -> Redline | None:
+        """A redline already computed for ``key``, in the reader's labels."""
+        done = self._done.get(key)
+        return _labelled(done[1], labels) if done else None
+
+
+def _labelled(redline: Redline, labels: Labels) -> Redline:
+    html = redline.html
+    for placeholder, label in zip(astuple(_PLACEHOLDERS), astuple(labels), strict=True):
+        html = html.replace(placeholder, str(escape(label)))
+    return Redline(html, redline.inserted_words, redline.deleted_words)
 
 
 def _words(slots: list[_Slot]) -> tuple[list[str], list[bool], list[tuple[int, int]]]:

@@ -13,24 +13,31 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from . import sources, urls, vendor_checks, yamldoc
 from .dates import parse_date
+from .language import N_
 from .problems import Problem
-
-if TYPE_CHECKING:
-    from .changes import Change
 
 Text = dict[str, str]  # language code -> text; always has "en"
 
 # In the spec's order, from the schema, so the page, the checks and editors agree.
 CATEGORIES: tuple[str, ...] = vendor_checks.categories()
-CATEGORY_LABELS: dict[str, str] = {category: category.capitalize() for category in CATEGORIES}
-DEFAULT_STRINGS: dict[str, str] = {
-    "vendor_added": "{name} ({provider}) will be used from {date}: {purpose}",
-    "vendor_removed": "{name} is no longer used.",
+# English labels, marked for translation; shown through the reader's catalogue.
+CATEGORY_LABELS: dict[str, str] = {
+    "analytics": N_("Analytics"),
+    "advertising": N_("Advertising"),
+    "communication": N_("Communication"),
+    "hosting": N_("Hosting"),
+    "learning": N_("Learning"),
+    "operations": N_("Operations"),
+    "security": N_("Security"),
+    "translation": N_("Translation"),
+    "video": N_("Video"),
 }
+if set(CATEGORY_LABELS) != set(CATEGORIES):  # the schema gained a category: label it here
+    raise RuntimeError(f"vendors.py: CATEGORY_LABELS must name exactly {CATEGORIES}")
 
 
 class VendorState(StrEnum):
@@ -192,65 +199,33 @@ def text_for(text: Text, lang: str) -> tuple[str, bool]:
     return english, base != "en"
 
 
-def vendor_changes(
-    vendors: Iterable[Vendor],
-    today: date,
-    lang: str,
-    default_language: str,
-    strings: dict[str, str],
-    format_date: Callable[[date], str] = date.isoformat,
-) -> list[Change]:
-    """Announced additions (from their announced date) and removals (from their date);
-    ``format_date`` writes the date in the summary (in words, in the reader's language)."""
-    from .changes import Change  # here, not above: changes imports content, which may import us
+@dataclass(frozen=True)
+class VendorEvent:
+    """A vendor's announced addition or its removal, as plain data."""
 
-    words = {**DEFAULT_STRINGS, **strings}
+    vendor: Vendor
+    kind: str  # "added" or "removed"
+    posted: date  # when it shows on /changes/
+    effective: date  # when it happens
+
+
+def vendor_events(vendors: Iterable[Vendor], today: date) -> list[VendorEvent]:
+    """Announced additions (from their announced date) and removals (from their date)."""
     found = []
     for vendor in vendors:
-        url = f"{urls.lang_prefix(lang, default_language)}vendors/#{vendor.id}"
-        purpose, _ = text_for(vendor.purpose, lang)
-        values = {"name": vendor.name, "provider": vendor.provider, "purpose": purpose}
-        events = []
         if vendor.announced is not None and vendor.announced <= today:
-            events.append(("added", vendor.announced, vendor.added))
+            found.append(VendorEvent(vendor, "added", vendor.announced, vendor.added))
         if vendor.removed is not None and vendor.removed <= today:
-            events.append(("removed", vendor.removed, vendor.removed))
-        for event, posted, effective in events:
-            string = f"vendor_{event}"
-            filled = {**values, "date": format_date(effective)}
-            found.append(
-                Change(
-                    kind="vendor",
-                    key=f"vendor/{vendor.id}/{event}",
-                    subject=vendor.name,
-                    title=vendor.name,
-                    summary=_fill(words[string], DEFAULT_STRINGS[string], filled),
-                    posted=posted,
-                    effective=effective,
-                    substantive=True,
-                    url=url,
-                    changes_url=None,
-                    subject_url=url,
-                )
-            )
+            found.append(VendorEvent(vendor, "removed", vendor.removed, vendor.removed))
     return found
 
 
-class _Kept(dict[str, str]):
-    """Leaves an unknown placeholder as written, so a translated string cannot break a build."""
-
-    def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
-
-
-def _fill(template: str, fallback: str, values: dict[str, str]) -> str:
-    try:
-        return template.format_map(_Kept(values))
-    except (ValueError, IndexError, AttributeError, KeyError):
-        return fallback.format_map(_Kept(values))
-
-
-def vendor_rows(vendors: Iterable[Vendor], today: date, lang: str) -> list[dict[str, Any]]:
+def vendor_rows(
+    vendors: Iterable[Vendor],
+    today: date,
+    lang: str,
+    gettext: Callable[[str], str] = str,
+) -> list[dict[str, Any]]:
     """The vendors page's data: one group per category in CATEGORIES order, listed vendors
     only (in use or coming), by name. Dates stay ``date`` objects for the template to format."""
     listed = [v for v in vendors if v.state(today) in LISTED]
@@ -263,14 +238,14 @@ def vendor_rows(vendors: Iterable[Vendor], today: date, lang: str) -> list[dict[
             groups.append(
                 {
                     "category": category,
-                    "label": CATEGORY_LABELS[category],
-                    "vendors": [_row(v, today, lang) for v in members],
+                    "label": gettext(CATEGORY_LABELS[category]),
+                    "vendors": [_row(v, today, lang, gettext) for v in members],
                 }
             )
     return groups
 
 
-def _row(vendor: Vendor, today: date, lang: str) -> dict[str, Any]:
+def _row(vendor: Vendor, today: date, lang: str, gettext: Callable[[str], str]) -> dict[str, Any]:
     state = vendor.state(today)
     purpose, purpose_fallback = text_for(vendor.purpose, lang)
     collected = [
@@ -299,7 +274,7 @@ def _row(vendor: Vendor, today: date, lang: str) -> dict[str, Any]:
         "name": vendor.name,
         "provider": vendor.provider,
         "category": vendor.category,
-        "category_label": CATEGORY_LABELS[vendor.category],
+        "category_label": gettext(CATEGORY_LABELS[vendor.category]),
         "state": state.value,
         "coming_from": vendor.added if state is VendorState.COMING else None,
         "added": vendor.added,

@@ -25,13 +25,16 @@ def version_row(content: Content, policy: Policy, version: Version, lang: str) -
             "last_day": visible_following.effective - timedelta(days=1),
             "url": urls.version_path(policy.id, visible_following.slug, lang, default),
         }
+    own_summary = translation.summary if translation and translation.summary else None
     return {
         "policy": policy.id,
         "title": translation.title if translation else version.title,
+        "title_english": translation is None and lang != default,
+        "text_english": translation is None and lang != default,
         "effective": version.effective,
         "posted": version.posted,
-        "summary": (translation.summary if translation and translation.summary else None)
-        or version.summary,
+        "summary": own_summary or version.summary,
+        "summary_english": own_summary is None and lang != default,
         "substantive": version.substantive,
         "adopted_by": version.adopted_by,
         "state": policy.state(version, today).value,
@@ -56,12 +59,14 @@ def policy_view(
     shown = version or current
     in_effect = policy.in_effect(today)
     published = policy.published(today)
+    shown_row = version_row(content, policy, shown, lang) if shown else None
     return {
         "id": policy.id,
         "lang": lang,
         "is_main": version is None,
+        "english_text": bool(shown_row and shown_row["text_english"]),
         "url": urls.policy_path(policy.id, lang, content.default_language),
-        "version": version_row(content, policy, shown, lang) if shown else None,
+        "version": shown_row,
         "in_effect": version_row(content, policy, in_effect, lang) if in_effect else None,
         "announced": [version_row(content, policy, v, lang) for v in policy.announced(today)],
         "history": [version_row(content, policy, v, lang) for v in reversed(published)],

@@ -1,0 +1,112 @@
+"""MkDocs hooks for what a page says about its own language, in the reader's language:
+
+- the text has no translation yet and is shown in English (marked ``lang="en"``);
+- the text is a machine translation: the English original governs;
+- the translation was made before its English original last changed.
+
+Each notice links the English page. Stale translations are also listed as build warnings
+(with the content's other warnings, by ``policy_pages.on_config``).
+
+Thin adapter; runs once per language, for every page.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from markupsafe import Markup
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+from site_context import BuildContext, current
+
+
+def on_page_context(
+    context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation
+) -> dict[str, Any]:
+    build = current(config)
+    if build.lang == build.default:
+        return context
+    english, kinds, stale = _status(build, page, context)
+    context["english_text"] = english
+    notices = []
+    english_url = get_relative_url(_english_url(build, page.url), page.url)
+    disclaimer = get_relative_url(f"{build.prefix}translation-disclaimer/", page.url)
+    language = build.language
+    if english:
+        notices.append(
+            _notice(
+                language.say(
+                    "This page has not been translated into %(language)s yet, so it is shown "
+                    "in English, the language of the original.",
+                    language=language.name,
+                ),
+                (english_url, language.gettext("Read the English page")),
+            )
+        )
+    elif "machine" in kinds:
+        notices.append(
+            _notice(
+                language.say(
+                    "This page was translated from English by machine translation and may "
+                    "contain mistakes. The English original is the official text: where the "
+                    "two differ, the English governs."
+                ),
+                (english_url, language.gettext("Read the English original")),
+                (disclaimer, language.gettext("About translations")),
+            )
+        )
+    if stale and not english:
+        notices.append(
+            _notice(
+                language.say(
+                    "The English original of this page has changed since this translation "
+                    "was made, so the translation may be out of date."
+                ),
+                (english_url, language.gettext("Read the English original")),
+                kind="warning",
+            )
+        )
+    context["page_notices"] = Markup("\n").join(notices)
+    return context
+
+
+def _status(build: BuildContext, page: Page, context: dict[str, Any]) -> tuple[bool, set, bool]:
+    """(shown in English, how its translations were made, any of them out of date)."""
+    redline = context.get("redline")
+    if redline:
+        sources = [
+            f"policies/{redline['new']['policy']}/{row['slug']}.md"
+            for row in (redline["old"], redline["new"])
+        ]
+        english = redline["english_text"]
+    else:
+        source = page.meta.get("source_file") or page.file.src_uri
+        sources = [_in_language(source)]
+        locale = getattr(page.file, "text_locale", None) or getattr(page.file, "locale", None)
+        english = locale is not None and locale != build.lang
+        if page.file.generated_by is not None and not page.meta.get("source_file"):
+            return False, set(), False  # written by the site itself, in the reader's language
+    found = [build.content.page_translations.get((build.lang, path)) for path in sources]
+    if english:
+        return True, set(), False
+    return False, {t.kind for t in found if t}, any(t.stale for t in found if t)
+
+
+def _in_language(src_uri: str) -> str:
+    """``es/index.md`` -> ``index.md``."""
+    return src_uri.split("/", 1)[1] if "/" in src_uri else src_uri
+
+
+def _english_url(build: BuildContext, url: str) -> str:
+    return url.removeprefix(build.prefix) if build.prefix else url
+
+
+def _notice(text: Markup, *links: tuple[str, str], kind: str = "info") -> Markup:
+    anchors = Markup(" · ").join(
+        Markup('<a href="%s">%s</a>') % (href or "./", label) for href, label in links
+    )
+    return Markup(
+        '<div class="admonition %s language-notice" role="note"><p>%s</p><p>%s</p></div>'
+    ) % (kind, text, anchors)

@@ -1,0 +1,116 @@
+"""Translated pages: how each was made, and whether its English has changed since.
+
+A translated file records the English file it was made from as ``source_sha256``, the
+SHA-256 of the English file's bytes (``sha256sum docs/en/index.md``). When the English
+changes, the translation says it may be out of date and the build lists it as a warning.
+Policy versions never change once posted; their translations are checked like any page.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .docs_tree import DocsTree
+from .policies import TRANSLATION_KINDS
+from .problems import Problem
+
+SHA256 = re.compile(r"^[0-9a-f]{64}$")
+
+
+@dataclass(frozen=True)
+class PageTranslation:
+    lang: str
+    path: str  # inside the language folder: "index.md", "policies/x/2018-05-15.md"
+    kind: str  # "machine" or "reviewed"
+    stale: bool  # the English file changed after this translation was made
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def check_translations(
+    tree: DocsTree, default: str
+) -> tuple[dict[tuple[str, str], PageTranslation], list[Problem]]:
+    """Every translated Markdown file, checked against the English file it translates."""
+    english = tree.pages.get(default, {})
+    found: dict[tuple[str, str], PageTranslation] = {}
+    problems: list[Problem] = []
+    for lang, pages in sorted(tree.pages.items()):
+        if lang == default:
+            continue
+        for path, file in sorted(pages.items()):
+            source = english.get(path)
+            parsed = tree.markdown(file)
+            if parsed is None:
+                continue
+            shown = tree.display(file)
+            is_policy = path.startswith("policies/") and path != "policies/index.md"
+            if source is None:
+                if not is_policy:  # policy versions are matched, and reported, with policies
+                    problems.append(
+                        Problem(
+                            shown,
+                            message=f"there is no English page docs/{default}/{path} for this "
+                            "translation: name it after the English file it translates, or "
+                            "remove it",
+                        )
+                    )
+                continue
+            fields = parsed.fields
+            kind = fields.get("translation")
+            if kind not in TRANSLATION_KINDS:
+                if not is_policy:  # a policy version's translation says so with its own check
+                    problems.append(
+                        Problem(
+                            shown,
+                            parsed.line_of("translation") or 1,
+                            message=f"translation: {'missing' if kind is None else repr(kind)}; "
+                            "say how it was translated: 'translation: machine' or "
+                            "'translation: reviewed'",
+                        )
+                    )
+                kind = "machine"
+            recorded = fields.get("source_sha256")
+            current = digest(source)
+            stale = False
+            if recorded is None:
+                problems.append(
+                    Problem(
+                        shown,
+                        1,
+                        message="no record of the English file this translates, so the site "
+                        "cannot tell when the English changes: add the line "
+                        f"'source_sha256: {current}' to the front matter (if this translation "
+                        f"matches docs/{default}/{path} as it is now)",
+                        severity="warning",
+                    )
+                )
+            elif not (isinstance(recorded, str) and SHA256.match(recorded.strip().lower())):
+                problems.append(
+                    Problem(
+                        shown,
+                        parsed.line_of("source_sha256"),
+                        message=f"source_sha256: {recorded!r} is not a SHA-256 (64 hexadecimal "
+                        f"characters); for docs/{default}/{path} as it is now, write "
+                        f"'source_sha256: {current}'",
+                    )
+                )
+            elif recorded.strip().lower() != current:
+                stale = True
+                problems.append(
+                    Problem(
+                        shown,
+                        parsed.line_of("source_sha256"),
+                        message=f"the English docs/{default}/{path} has changed since this "
+                        "translation was made: the page says it may be out of date until the "
+                        "translation is updated and source_sha256 set to "
+                        f"'{current}'",
+                        severity="warning",
+                    )
+                )
+            found[(lang, path)] = PageTranslation(lang, path, kind, stale)
+    return found, problems
