@@ -13,7 +13,7 @@ export DATE
 AS_OF = $(if $(DATE),epoch=$$(PYTHONPATH=hooks $(BIN)/python -m privacy_site.preview "$$DATE") \
         || exit 2; export SOURCE_DATE_EPOCH=$$epoch;,)
 
-.PHONY: setup build serve preview test test-fast bench lint format chromium vnu fonts messages lock clean
+.PHONY: setup build serve preview test test-fast bench lint format chromium vnu fonts messages messages-template lock clean
 LOCALES := hooks/privacy_site/locale
 # The site's words: templates and Python call _, gettext, say, nsay, fill, nfill and N_.
 EXTRACT := $(BIN)/pybabel extract -F hooks/babel.cfg -k say -k nsay:1,2 -k fill -k nfill:1,2 \
@@ -79,10 +79,13 @@ vnu:
 	  npm ci --prefix tests --no-audit --no-fund --ignore-scripts \
 	    && touch tests/node_modules/vnu-jar; fi
 
+POT ?= $(LOCALES)/messages.pot
+messages-template: setup
+	$(EXTRACT) -o $(POT) . >/dev/null
+
 ## messages: re-extract the site's words into messages.pot and add new ones, untranslated,
 ## to every language's messages.po (translate the empty msgstr lines; see README)
-messages: setup
-	$(EXTRACT) -o $(LOCALES)/messages.pot .
+messages: messages-template
 	@for po in $(LOCALES)/*/LC_MESSAGES/messages.po; do [ -e "$$po" ] || continue; \
 	  $(BIN)/pybabel update --no-fuzzy-matching --ignore-obsolete -i $(LOCALES)/messages.pot \
 	    -o $$po -l $$(basename $$(dirname $$(dirname $$po))) || exit 1; done

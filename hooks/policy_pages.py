@@ -89,6 +89,25 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
+@event_priority(-300)  # the very end: after every language and the search indexes
+def on_post_build(config: MkDocsConfig) -> None:
+    i18n = config.plugins.get("i18n")
+    if i18n is not None and i18n.building:
+        return  # one language inside i18n's loop; the others follow
+    _, _, built = languages(config)
+    build = current(config)
+    loads = PROCESS.content.loads
+    notice_log.info(
+        "Built %d language%s as of %s: content read %s, %d redline%s computed",
+        len(built),
+        "" if len(built) == 1 else "s",
+        build.today.isoformat(),
+        "once" if loads == 1 else f"{loads} times",
+        PROCESS.redlines.computed,
+        "" if PROCESS.redlines.computed == 1 else "s",
+    )
+
+
 def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
     """The site's words in the language being built: ``_`` (text), ``say`` and ``nsay``
     (HTML with slots filled), ``language`` (dates, direction, English marking)."""

@@ -14,19 +14,21 @@ Thin adapter; runs once per language.
 
 from __future__ import annotations
 
+import importlib.util
 import re
+from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
 import yaml
-from generated_files import add_page, anchor_title, norm_src_uri
+from generated_files import add_page, anchor_title, languages, norm_src_uri
 from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
-from privacy_site import views
+from privacy_site import search_index, views
 from privacy_site.policies import State
 from privacy_site.vendors import vendor_rows
 from site_context import BuildContext, current
@@ -37,6 +39,26 @@ MAIN_SRC = re.compile(r"^policies/[^/]+/index\.md$")
 ARCHIVED_BOOST = 0.1
 ANNOUNCED_BOOST = 0.5
 MAIN_BOOST = 2.0
+
+
+@event_priority(-50)  # after the other hooks have finished the page
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    build = current(config)
+    if build.lang == build.default:
+        return output
+    return search_index.rebase_config(output, build.lang)
+
+
+@event_priority(-200)  # after mkdocs-static-i18n has built every language and merged search
+def on_post_build(config: MkDocsConfig) -> None:
+    i18n = config.plugins.get("i18n")
+    if i18n is not None and i18n.building:
+        return  # a language build inside i18n's loop: the merged index is not written yet
+    _, default, built = languages(config)
+    material = Path(importlib.util.find_spec("material").origin).parent
+    lunr = material / "templates" / "assets" / "javascripts" / "lunr" / "min"
+    shipped = {p.name.split(".")[1] for p in lunr.glob("lunr.*.min.js")}
+    search_index.split(Path(config.site_dir), built, default, shipped)
 
 
 @event_priority(-110)  # after mkdocs-static-i18n has chosen this language's files

@@ -48,7 +48,9 @@ def config_with(overrides: dict[str, Any] | None = None) -> dict[str, Any]:
 
 
 def languages_config(codes: list[str]) -> list[dict[str, Any]]:
-    names = {"en": "English", "es": "Español", "ht": "Kreyòl ayisyen", "pt": "Português"}
+    real = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    i18n = next(p["i18n"] for p in real["plugins"] if isinstance(p, dict) and "i18n" in p)
+    names = {item["locale"]: item["name"] for item in i18n["languages"]}
     return [
         {"locale": code, "default": code == codes[0], "name": names.get(code, code), "build": True}
         for code in codes
@@ -65,7 +67,12 @@ def build_site(
     vendors: Path | None = None,
     languages: list[str] | None = None,
 ) -> Build:
-    """Build ``docs`` (default: the real content) into ``workdir/site`` as of ``when``."""
+    """Build ``docs`` (default: the real content) into ``workdir/site`` as of ``when``.
+
+    The real content is built in every language of mkdocs.yml; a fixture site in English
+    only, unless ``languages`` says otherwise (a fixture owns its languages)."""
+    if languages is None and docs is not None:
+        languages = ["en"]
     project = workdir / "project"
     if project.exists():
         shutil.rmtree(project)
