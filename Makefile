@@ -44,7 +44,7 @@ preview: setup
 	$(AS_OF) $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 ## test: install everything (Chromium too) and run every test
-test: setup chromium vnu
+test: setup chromium fonts vnu
 	$(BIN)/ruff check hooks tests
 	$(BIN)/pytest
 
@@ -61,6 +61,14 @@ chromium:
 	@command -v chromium >/dev/null 2>&1 || { \
 	  echo "Installing Debian's chromium for the browser tests"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
+
+## fonts: Debian's Noto fonts, so screenshots of Ethiopic, Bengali, Arabic and CJK pages
+## show real letters (the site itself loads no web fonts)
+fonts:
+	@dpkg -s fonts-noto-core fonts-noto-cjk >/dev/null 2>&1 || { \
+	  echo "Installing Debian's fonts-noto-core and fonts-noto-cjk for the browser tests"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	    fonts-noto-core fonts-noto-cjk; }
 
 ## vnu: install the test suite's npm tools pinned in tests/package-lock.json: the Nu Html
 ## Checker (vnu-jar, run with Debian's Java) and Lighthouse (run with Debian's Chromium)

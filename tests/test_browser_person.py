@@ -305,8 +305,10 @@ def test_redline_insertions_do_not_look_like_links(
 
 def search(page: Page, words: str) -> list[tuple[str, str]]:
     """Type ``words`` into Material's search box; (href, title) of each result shown."""
-    page.locator(".md-search__input").first.focus()
-    page.keyboard.type(words)
+    box = page.locator(".md-search__input").first
+    box.focus()
+    box.fill(words)  # as an input method commits a word, in any script
+    box.press("End")  # and a key goes up: Material searches on keyup
     page.locator(".md-search-result__item").first.wait_for(timeout=10000)
     page.wait_for_timeout(300)  # the worker answers as the query grows
     # Each result's page path and fragment, without Material's "?h=" highlight query.

@@ -338,4 +338,4 @@ def test_each_language_has_its_own_search_index(languages_build: Build, lang: st
     config = json.loads(
         re.search(r'<script id="__config" type="application/json">(.*?)</script>', page, re.S)[1]
     )
-    assert config["base"].endswith(f"/{lang}")
+    assert config["base"].endswith(f"/{lang}/")

@@ -38,14 +38,16 @@ CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</sc
 
 
 def language_config(code: str, lunr_languages: set[str], base: Mapping[str, Any]) -> dict:
-    """Tokenizer settings for one language's index: lunr's own stemmer where Material ships
-    one, else no pipeline at all (the English trimmer would erase other scripts)."""
+    """Tokenizer settings for one language's index. No stemmer and no trimmer, as Material
+    has for English: its search adds a wildcard to what is typed, and lunr does not stem
+    wildcard terms, so stemmed words would never match; the trimmer would erase whole words
+    of other scripts. Stop words in the language where lunr has a list for it."""
     config = dict(base)
     config["separator"] = SEPARATOR
-    if code == "en":
+    if code in lunr_languages and code not in {"ar", "ko", "zh", "ja"}:
+        config.update(lang=[code], pipeline=["stopWordFilter"])
+    elif code == "en":
         config.update(lang=["en"], pipeline=["stopWordFilter"])
-    elif code in lunr_languages and code not in {"ar", "ko", "zh", "ja"}:
-        config.update(lang=[code], pipeline=["stemmer"])
     else:
         config.update(lang=["en"], pipeline=[])
     return config
@@ -101,7 +103,7 @@ def rebase_config(html: str, lang_root: str) -> str:
             config = json.loads(match[2])
         except ValueError:
             return match[0]
-        config["base"] = f"{str(config.get('base') or '.').rstrip('/')}/{lang_root}"
+        config["base"] = f"{str(config.get('base') or '.').rstrip('/')}/{lang_root}/"
         # As Jinja's tojson writes it: safe inside <script>.
         text = json.dumps(config, sort_keys=True)
         text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

@@ -1,0 +1,121 @@
+"""The ten-language fixture site in a real Chromium: search typed in each language finds
+that language's pages and no other's, Arabic reads right to left, and an Arabic page
+at 320 px does not scroll sideways (checked on a screenshot, with Debian's Noto fonts)."""
+
+from __future__ import annotations
+
+import struct
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from browser import serve
+from conftest import all_languages
+from playwright.sync_api import Browser
+from sitebuild import Build
+from test_browser_person import opened, search
+
+pytestmark = pytest.mark.browser
+
+LANGUAGES = all_languages()
+# A word from each language's home page in tests/fixtures/languages.
+WORDS = {
+    "en": "privacy",
+    "es": "privacidad",
+    "ht": "konfidansyalite",
+    "am": "ግላዊነት",
+    "ar": "الخصوصية",
+    "bn": "গোপনীয়তা",
+    "zh": "隐私",
+    "pt": "privacidade",
+    "so": "asturnaanta",
+    "ko": "개인정보",
+}
+
+
+@pytest.fixture(scope="module")
+def url(languages_build: Build) -> Iterator[str]:
+    with serve(languages_build.site) as base:
+        yield base.rstrip("/")
+
+
+def prefix(lang: str) -> str:
+    return "/" if lang == LANGUAGES[0] else f"/{lang}/"
+
+
+def test_every_language_has_a_search_word() -> None:
+    assert set(WORDS) == set(LANGUAGES)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_search_in_each_language_finds_only_that_languages_pages(
+    browser: Browser, url: str, lang: str
+) -> None:
+    page = opened(browser, url, prefix(lang))
+    try:
+        results = search(page, WORDS[lang])
+        requested = page.evaluate(
+            "() => performance.getEntriesByType('resource').map(e => new URL(e.name).pathname)"
+        )
+    finally:
+        page.context.close()
+    assert results, (lang, "no result")
+    others = [f"/{code}/" for code in LANGUAGES if code != lang and code != LANGUAGES[0]]
+    for href, _ in results:
+        assert href.startswith(prefix(lang)), (lang, href)
+        assert not href.startswith(tuple(others)), (lang, href)
+    assert any(href.split("#")[0] == prefix(lang) for href, _ in results), (lang, results)
+    indexes = [path for path in requested if path.endswith("search_index.json")]
+    assert indexes == [f"{prefix(lang)}search/search_index.json"], (lang, indexes)
+
+
+def test_an_english_word_searched_from_another_language_stays_in_that_language(
+    browser: Browser, url: str
+) -> None:
+    """The Spanish site's untranslated pages are English: found at their Spanish address."""
+    page = opened(browser, url, "/es/")
+    try:
+        results = search(page, "Administrator")
+    finally:
+        page.context.close()
+    assert results and all(href.startswith("/es/") for href, _ in results), results
+
+
+def test_arabic_pages_read_right_to_left_and_english_inside_left_to_right(
+    browser: Browser, url: str
+) -> None:
+    english_blocks = {}
+    for path in ("/ar/", "/ar/contact/", "/ar/vendors/", "/ar/policies/sample-policy/"):
+        page = opened(browser, url, path)
+        try:
+            found = page.evaluate(
+                """() => ({
+                    main: getComputedStyle(document.querySelector('.md-content')).direction,
+                    nav: getComputedStyle(document.querySelector('.md-header')).direction,
+                    english: [...document.querySelectorAll('article [lang="en"]')]
+                        .map(el => getComputedStyle(el).direction),
+                })"""
+            )
+        finally:
+            page.context.close()
+        assert found["main"] == "rtl" and found["nav"] == "rtl", (path, found)
+        assert all(direction == "ltr" for direction in found["english"]), (path, found)
+        english_blocks[path] = len(found["english"])
+    assert english_blocks["/ar/contact/"] >= 1, english_blocks  # an untranslated page
+
+
+def test_an_arabic_page_at_320_px_does_not_scroll_sideways(
+    browser: Browser, url: str, tmp_path: Path
+) -> None:
+    context = browser.new_context(viewport={"width": 320, "height": 640})
+    page = context.new_page()
+    try:
+        page.goto(url + "/ar/policies/sample-policy/", wait_until="load")
+        scroll = page.evaluate("() => document.documentElement.scrollWidth")
+        shot = tmp_path / "arabic-320.png"
+        page.screenshot(path=str(shot), full_page=True)
+    finally:
+        context.close()
+    width, height = struct.unpack(">II", shot.read_bytes()[16:24])  # the PNG's IHDR
+    assert scroll <= 320, scroll
+    assert width == 320 and height > 640, (width, height)  # nothing wider than the screen
