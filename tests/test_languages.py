@@ -41,7 +41,7 @@ def pages_of(site: Path, lang: str) -> set[str]:
     found = set()
     for path in root.rglob("*.html"):
         relative = path.relative_to(root).as_posix()
-        if lang == LANGUAGES[0] and relative.split("/", 1)[0] in OTHERS or relative == "404.html":
+        if (lang == LANGUAGES[0] and relative.split("/", 1)[0] in OTHERS) or relative == "404.html":
             continue
         found.add(relative)
     return found
