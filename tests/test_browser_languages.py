@@ -104,6 +104,34 @@ def test_arabic_pages_read_right_to_left_and_english_inside_left_to_right(
     assert english_blocks["/ar/contact/"] >= 1, english_blocks  # an untranslated page
 
 
+def test_english_lists_on_an_arabic_page_keep_their_bullets_on_screen(
+    browser: Browser, url: str
+) -> None:
+    """An untranslated page in Arabic is English laid out left to right: its list items
+    are indented on the left, where their bullets are, not on the right (Material's
+    right-to-left indent put the bullets past the screen's left edge)."""
+    context = browser.new_context(viewport={"width": 320, "height": 640})
+    page = context.new_page()
+    try:
+        page.goto(url + "/ar/accessibility/", wait_until="load")
+        items = page.evaluate(
+            """() => [...document.querySelectorAll('article [dir="ltr"] li')].map(li => {
+                const style = getComputedStyle(li);
+                return {
+                    left: li.getBoundingClientRect().left,
+                    start: parseFloat(style.marginLeft),
+                    end: parseFloat(style.marginRight),
+                };
+            })"""
+        )
+    finally:
+        context.close()
+    assert items, "the fixture's untranslated page has an English list"
+    for item in items:
+        # A bullet needs about 1em to the left of its item, inside the 320 px screen.
+        assert item["start"] > 0 and item["end"] == 0 and item["left"] >= 16, items
+
+
 def test_an_arabic_page_at_320_px_does_not_scroll_sideways(
     browser: Browser, url: str, tmp_path: Path
 ) -> None:
