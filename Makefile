@@ -2,7 +2,7 @@
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
-STAMP  := $(VENV)/.installed-$(shell sha1sum requirements.lock | cut -c1-12)
+STAMP  := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | sha1sum | cut -c1-12)
 export NO_MKDOCS_2_WARNING := 1
 # With DATE=YYYY-MM-DD, build or preview the site as it will be on that date.
 # DATE is taken as literal text ($(value ...): make expands nothing in it) and reaches the
@@ -10,7 +10,7 @@ export NO_MKDOCS_2_WARNING := 1
 # preview module checks it and says what is wrong with it.
 override DATE := $(value DATE)
 export DATE
-AS_OF = $(if $(DATE),epoch=$$(PYTHONPATH=hooks $(BIN)/python -m privacy_site.preview "$$DATE") \
+AS_OF = $(if $(DATE),epoch=$$($(BIN)/python -m privacy_site.preview "$$DATE") \
         || exit 2; export SOURCE_DATE_EPOCH=$$epoch;,)
 
 .PHONY: setup build serve preview test test-fast bench lint format chromium vnu fonts messages messages-template lock clean
@@ -23,9 +23,10 @@ EXTRACT := $(BIN)/pybabel extract -F hooks/babel.cfg -k say -k nsay:1,2 -k fill 
 ## setup: create .venv and install the pinned dependencies from requirements.lock
 setup: $(STAMP)
 
-$(STAMP): requirements.lock
+$(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --editable .
 	rm -f $(VENV)/.installed-* && touch $@
 
 ## build [DATE=YYYY-MM-DD]: build the site into site/ (strict; a failed build leaves site/ untouched)

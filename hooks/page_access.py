@@ -13,6 +13,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from privacy_site import controls, tables
+from privacy_site.language import N_
 from site_context import current
 
 
@@ -34,8 +35,17 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
     return _finish(output, config) if template_name.endswith(".html") else output
 
 
+# The permalink title in mkdocs.yml (markdown_extensions, toc), named here so that
+# ``make messages`` puts it in the catalogues.
+PERMALINK_TITLE = N_("Link to this section")
+
+
 def _finish(output: str, config: MkDocsConfig) -> str:
     language = current(config).language
+    english = config.mdx_configs.get("toc", {}).get("permalink_title", PERMALINK_TITLE)
+    output = controls.retitle_permalinks(
+        output, english, language.gettext(english), language.own_attrs()
+    )
     output = controls.name_controls(
         output,
         language.gettext("Menu"),

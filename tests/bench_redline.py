@@ -14,8 +14,6 @@ from pathlib import Path
 import lxml.html
 import markdown
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
-
 from privacy_site import frontmatter
 from privacy_site.redline import render_redline
 

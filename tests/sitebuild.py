@@ -17,10 +17,9 @@ from typing import Any
 
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "hooks"))
+from privacy_site.dates import epoch_for
 
-from privacy_site.dates import epoch_for  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 TIMEZONE = "America/New_York"
 

@@ -263,6 +263,24 @@ def test_a_language_without_catalogue_or_material_strings_is_named_with_the_file
     assert not catalogue_path("xx").exists()
 
 
+def test_heading_permalinks_are_titled_in_the_readers_language(languages_build: Build) -> None:
+    """The "¶" beside each heading has its title in the page's language, marked as such
+    (on an untranslated page it sits inside an English heading)."""
+    site = languages_build.site
+    english = document(site, "contact/index.html").xpath('//a[@class="headerlink"]')
+    assert english and {a.get("title") for a in english} == {"Link to this section"}
+    assert all(a.get("lang") is None for a in english)
+    for lang in OTHERS:
+        language, _ = load_language(lang, NAMES[lang])
+        title = language.gettext("Link to this section")
+        assert title != "Link to this section", lang
+        links = document(site, f"{lang}/contact/index.html").xpath('//a[@class="headerlink"]')
+        assert len(links) == len(english), lang
+        for link in links:
+            assert link.get("title") == title and link.get("lang") == lang, (lang, link.attrib)
+            assert link.get("dir") == ("rtl" if lang in RTL else None), (lang, link.attrib)
+
+
 def test_haitian_creole_dates_use_haitian_creole_month_names(languages_build: Build) -> None:
     language, _ = load_language("ht")
     months = [language.date(date(2026, month, 1)).split()[1] for month in range(1, 13)]

@@ -57,3 +57,18 @@ def name_controls(html: str, menu: str, search: str, section_toggle: str) -> str
 
     html = html.replace(SEARCH_DIALOG, f'{SEARCH_DIALOG} aria-label="{escape(search)}"', 1)
     return SECTION_TOGGLE.sub(toggle, html)
+
+
+def retitle_permalinks(html: str, english: str, title: str, attrs: str) -> str:
+    """The "¶" beside each heading, titled in the page's language with ``attrs`` (its
+    ``lang``, since the heading may be English): Python-Markdown's toc extension writes the
+    one ``permalink_title`` of mkdocs.yml on every language's pages."""
+    if title == english:
+        return html
+    permalink = re.compile(
+        r'<a class="headerlink" (href="[^"]*") title="' + re.escape(str(escape(english))) + '"'
+    )
+    return permalink.sub(
+        lambda match: f'<a class="headerlink" {match.group(1)} title="{escape(title)}"{attrs}',
+        html,
+    )

@@ -108,6 +108,11 @@ class Language:
             return Markup("")
         return Markup(' lang="en"' + (' dir="ltr"' if self.direction == "rtl" else ""))
 
+    def own_attrs(self) -> Markup:
+        """Attributes for this language's words inside an element that may hold English
+        (a heading's permalink title on a page shown in English)."""
+        return Markup(f' lang="{self.code}"' + (' dir="rtl"' if self.direction == "rtl" else ""))
+
     def _plain(self, values: Mapping[str, Any]) -> dict[str, Any]:
         return {k: self.date(v) if isinstance(v, date) else v for k, v in values.items()}
 
