@@ -30,7 +30,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from privacy_site import search_index, views
 from privacy_site.policies import State
-from privacy_site.vendors import vendor_rows
+from privacy_site.vendor_views import vendor_rows
 from site_context import BuildContext, current
 
 ALL_PAGES = "all-pages.md"

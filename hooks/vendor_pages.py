@@ -16,7 +16,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 from privacy_site.api import json_bytes
-from privacy_site.vendors import vendor_rows, vendors_document
+from privacy_site.vendor_views import vendor_rows, vendors_document
 from site_context import BuildContext, current
 
 VENDORS_PAGE = "vendors.md"

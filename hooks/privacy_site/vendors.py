@@ -1,43 +1,31 @@
-"""The vendor registry (``vendors.yml``): what the websites use, and what to show on a day.
+"""The vendor registry (``vendors.yml``): what the websites use, and its state on a day.
 
 Loading checks everything at once (see :mod:`vendor_checks`) and builds a :class:`Vendor`
 only from an entry with no error, so a page never shows half a vendor. Everything after
-loading is a function of the vendors and ``today``: the vendors page, the change list and
-``/api/vendors.json`` cannot disagree. Texts stay plain strings: templates escape them.
+loading is a function of the vendors and ``today``: the vendors page and
+``/api/vendors.json`` (:mod:`vendor_views`) and the change list (:func:`vendor_events`)
+cannot disagree. Nothing here is in a reader's language but the choice of a text
+(:func:`text_for`); texts stay plain strings: templates escape them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from . import sources, urls, vendor_checks, yamldoc
+from . import sources, vendor_checks, vendor_schema, yamldoc
 from .dates import parse_date
-from .language import N_
 from .problems import Problem
+from .vendor_problems import dotted
 
 Text = dict[str, str]  # language code -> text; always has "en"
 
 # In the spec's order, from the schema, so the page, the checks and editors agree.
-CATEGORIES: tuple[str, ...] = vendor_checks.categories()
-# English labels, marked for translation; shown through the reader's catalogue.
-CATEGORY_LABELS: dict[str, str] = {
-    "analytics": N_("Analytics"),
-    "advertising": N_("Advertising"),
-    "communication": N_("Communication"),
-    "hosting": N_("Hosting"),
-    "learning": N_("Learning"),
-    "operations": N_("Operations"),
-    "security": N_("Security"),
-    "translation": N_("Translation"),
-    "video": N_("Video"),
-}
-if set(CATEGORY_LABELS) != set(CATEGORIES):  # the schema gained a category: label it here
-    raise RuntimeError(f"vendors.py: CATEGORY_LABELS must name exactly {CATEGORIES}")
+CATEGORIES: tuple[str, ...] = vendor_schema.categories()
 
 
 class VendorState(StrEnum):
@@ -128,7 +116,7 @@ def load_vendors(
                 vendors.append(_vendor(entry, line))
             except (KeyError, TypeError, AttributeError, ValueError):
                 # The checks admit only well-formed entries; this is a net, not a path.
-                name = vendor_checks.dotted(("vendors", index), document.data)
+                name = dotted(("vendors", index), document.data)
                 message = f"{name}: could not be read; check its fields against the spec"
                 found.append((("vendors", index), Problem(display, line, 1, message)))
     return vendors, [problem for _, problem in found]
@@ -218,160 +206,3 @@ def vendor_events(vendors: Iterable[Vendor], today: date) -> list[VendorEvent]:
         if vendor.removed is not None and vendor.removed <= today:
             found.append(VendorEvent(vendor, "removed", vendor.removed, vendor.removed))
     return found
-
-
-def vendor_rows(
-    vendors: Iterable[Vendor],
-    today: date,
-    lang: str,
-    gettext: Callable[[str], str] = str,
-) -> list[dict[str, Any]]:
-    """The vendors page's data: one group per category in CATEGORIES order, listed vendors
-    only (in use or coming), by name. Dates stay ``date`` objects for the template to format."""
-    listed = [v for v in vendors if v.state(today) in LISTED]
-    groups = []
-    for category in CATEGORIES:
-        members = sorted(
-            (v for v in listed if v.category == category), key=lambda v: (v.name.casefold(), v.id)
-        )
-        if members:
-            groups.append(
-                {
-                    "category": category,
-                    "label": gettext(CATEGORY_LABELS[category]),
-                    "vendors": [_row(v, today, lang, gettext) for v in members],
-                }
-            )
-    return groups
-
-
-def _row(vendor: Vendor, today: date, lang: str, gettext: Callable[[str], str]) -> dict[str, Any]:
-    state = vendor.state(today)
-    purpose, purpose_fallback = text_for(vendor.purpose, lang)
-    collected = [
-        dict(zip(("text", "fallback"), text_for(t, lang), strict=True))
-        for t in vendor.data_collected
-    ]
-    cookies = []
-    for cookie in vendor.cookies:
-        text, fallback = text_for(cookie.purpose, lang)
-        cookies.append(
-            {
-                "name": cookie.name,
-                "purpose": text,
-                "purpose_fallback": fallback,
-                "expires": cookie.expires,
-            }
-        )
-    instructions, instructions_fallback = (
-        text_for(vendor.opt_out_instructions, lang)
-        if vendor.opt_out_instructions
-        else (None, False)
-    )
-    agreement = vendor.agreement
-    row = {
-        "id": vendor.id,
-        "name": vendor.name,
-        "provider": vendor.provider,
-        "category": vendor.category,
-        "category_label": gettext(CATEGORY_LABELS[vendor.category]),
-        "state": state.value,
-        "coming_from": vendor.added if state is VendorState.COMING else None,
-        "added": vendor.added,
-        "announced": vendor.announced,
-        "removed": vendor.removed,
-        "purpose": purpose,
-        "purpose_fallback": purpose_fallback,
-        "data_collected": collected,
-        "data_collected_fallback": any(item["fallback"] for item in collected),
-        "cookies": cookies,
-        "cookies_fallback": any(c["purpose_fallback"] for c in cookies),
-        "student_data": vendor.student_data,
-        "agreement": {
-            "type": agreement.type,
-            "signed": agreement.signed,
-            "expires": agreement.expires,
-        }
-        if agreement
-        else None,
-        "privacy_policy": vendor.privacy_policy,
-        "terms": vendor.terms,
-        "opt_out": vendor.opt_out,
-        "opt_out_instructions": instructions,
-        "opt_out_instructions_fallback": instructions_fallback,
-    }
-    row["fallback"] = any(
-        row[k]
-        for k in (
-            "purpose_fallback",
-            "data_collected_fallback",
-            "cookies_fallback",
-            "opt_out_instructions_fallback",
-        )
-    )
-    return row
-
-
-def vendors_document(
-    vendors: Iterable[Vendor],
-    today: date,
-    lang: str,
-    site_url: str | None,
-    default_language: str = "en",
-) -> dict[str, Any]:
-    """``/api/vendors.json``: the registry as published on the build date. Hidden vendors are
-    left out as they are from every page; texts keep every language; JSON types only."""
-    vendors = list(vendors)
-    listed = sorted((v for v in vendors if v.state(today) in LISTED), key=lambda v: v.id)
-    removed = sorted(
-        (v for v in vendors if v.state(today) is VendorState.REMOVED),
-        key=lambda v: (v.removed or today, v.id),
-    )
-    prefix = urls.lang_prefix(lang, default_language)
-    return {
-        "generated": today.isoformat(),
-        "vendors": [
-            _entry(v, today, urls.absolute(f"{prefix}vendors/#{v.id}", site_url)) for v in listed
-        ],
-        "removed": [
-            {"id": v.id, "name": v.name, "removed": v.removed.isoformat() if v.removed else None}
-            for v in removed
-        ],
-    }
-
-
-def _entry(vendor: Vendor, today: date, url: str) -> dict[str, Any]:
-    agreement = vendor.agreement
-    return {
-        "id": vendor.id,
-        "name": vendor.name,
-        "provider": vendor.provider,
-        "category": vendor.category,
-        "state": vendor.state(today).value,
-        "url": url,
-        "purpose": dict(vendor.purpose),
-        "data_collected": [dict(t) for t in vendor.data_collected],
-        "cookies": [
-            {"name": c.name, "purpose": dict(c.purpose), "expires": c.expires}
-            for c in vendor.cookies
-        ],
-        "student_data": vendor.student_data,
-        "agreement": {
-            "type": agreement.type,
-            "signed": agreement.signed.isoformat(),
-            "expires": agreement.expires.isoformat() if agreement.expires else None,
-        }
-        if agreement
-        else None,
-        "links": {
-            "privacy_policy": vendor.privacy_policy,
-            "terms": vendor.terms,
-            "opt_out": vendor.opt_out,
-        },
-        "opt_out_instructions": dict(vendor.opt_out_instructions)
-        if vendor.opt_out_instructions
-        else None,
-        "added": vendor.added.isoformat(),
-        "announced": vendor.announced.isoformat() if vendor.announced else None,
-        "removed": vendor.removed.isoformat() if vendor.removed else None,
-    }
