@@ -13,7 +13,6 @@ from pathlib import Path
 
 import lxml.html
 import markdown
-
 from privacy_site import frontmatter
 from privacy_site.redline import render_redline
 

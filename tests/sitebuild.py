@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-
 from privacy_site.dates import epoch_for
 
 ROOT = Path(__file__).resolve().parent.parent
