@@ -1,21 +1,68 @@
-"""Shared fixtures: the real site built once at a fixed date, and fixture sites."""
+"""Shared fixtures: the real site and the two-language fixture site, each built once per
+run (the browser sweeps name their tests after the pages, so the builds are made at
+collection and the fixtures reuse them), and the ten-language fixture."""
 
 from __future__ import annotations
 
+import atexit
+import shutil
+import tempfile
 from collections.abc import Iterator
 from datetime import date
+from functools import cache
 from pathlib import Path
 
 import pytest
-from sitebuild import Build, build_site
+from sitebuild import Build, build_site, fixture_docs
 
 FIXTURES = Path(__file__).parent / "fixtures"
 REAL_DATE = date(2026, 11, 22)
+# The two-language fixture: the lifecycle policies and the valid vendors, in en and es.
+LIFECYCLE_FIXTURE = FIXTURES / "lifecycle"
+TWO_LANGUAGES = ["en", "es"]
+TWO_LANGUAGES_DATE = date(2026, 11, 22)
+
+
+@cache
+def _builds() -> Path:
+    folder = Path(tempfile.mkdtemp(prefix="privacy-site-builds-"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    return folder
+
+
+@cache
+def real_site_build() -> Build:
+    """The district's real site as of REAL_DATE, built once per run."""
+    return build_site(_builds() / "real", when=REAL_DATE)
+
+
+def build_two_languages(workdir: Path) -> Build:
+    docs = fixture_docs(workdir, LIFECYCLE_FIXTURE)
+    return build_site(
+        workdir,
+        docs=docs,
+        when=TWO_LANGUAGES_DATE,
+        languages=TWO_LANGUAGES,
+        vendors=FIXTURES / "vendors" / "valid.yml",
+    )
+
+
+@cache
+def two_languages_build() -> Build:
+    """The two-language fixture site (announced change, redlines, vendors), built once."""
+    return build_two_languages(_builds() / "two-languages")
 
 
 @pytest.fixture(scope="session")
-def real_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
-    build = build_site(tmp_path_factory.mktemp("real"), when=REAL_DATE)
+def real_build() -> Build:
+    build = real_site_build()
+    assert build.returncode == 0, build.output
+    return build
+
+
+@pytest.fixture(scope="session")
+def two_languages() -> Build:
+    build = two_languages_build()
     assert build.returncode == 0, build.output
     return build
 
@@ -27,16 +74,27 @@ def real_site(real_build: Build) -> Path:
 
 
 @pytest.fixture(scope="session")
-def browser() -> Iterator[object]:
-    """One Chromium for the whole run: Playwright's sync API allows one instance at a time."""
+def chromium_session() -> Iterator[object]:
+    """One Chromium for the whole run."""
     from browser import chromium
 
     with chromium() as launched:
         yield launched
 
 
+@pytest.fixture(scope="session")
+def browser(chromium_session) -> object:
+    """The run's Chromium, for this thread (Playwright's sync API is one instance a thread)."""
+    return chromium_session.browser
+
+
+@pytest.fixture(scope="session")
+def browser_endpoint(chromium_session) -> str:
+    """Where the sweep's threads reach the same Chromium."""
+    return chromium_session.endpoint
+
+
 LANGUAGES_FIXTURE = FIXTURES / "languages"
-LIFECYCLE_FIXTURE = FIXTURES / "lifecycle"
 LANGUAGES_DATE = date(2026, 11, 23)
 STALE = "pt"  # its home page's record names an older English text
 UNRECORDED = "ko"  # its home page has no record of the English it translates
@@ -47,8 +105,6 @@ def languages_docs(workdir: Path) -> Path:
     page in every language and some policy versions, each recording the English it
     translates (SOURCE_SHA256 in the fixture is replaced by the English file's digest)."""
     import hashlib
-
-    from sitebuild import fixture_docs
 
     docs = fixture_docs(workdir, LIFECYCLE_FIXTURE)
     for source in sorted(LANGUAGES_FIXTURE.rglob("*.md")):

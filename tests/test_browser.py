@@ -7,16 +7,13 @@ zoom, without JavaScript, in print and with the keyboard.
 
 from __future__ import annotations
 
-import tempfile
 from collections.abc import Iterator
-from functools import cache
 from pathlib import Path
 
 import pytest
-from browser import html_pages, serve, sweep_page
-from conftest import REAL_DATE
+from browser import PageReport, html_pages, serve, sweep_page, sweep_pages
+from conftest import real_site_build
 from playwright.sync_api import Browser, Page
-from sitebuild import build_site
 
 pytestmark = pytest.mark.browser
 
@@ -26,15 +23,13 @@ SAMPLE_PAGES = ["/", "/policies/website-privacy/2018-05-15/", "/student-data-pri
 POLICY_VERSION = "/policies/website-privacy/2018-05-15/"
 
 
-@cache
 def collected_pages() -> tuple[str, ...]:
-    """The real site's pages, from a build made once at collection so each is its own test."""
-    with tempfile.TemporaryDirectory(prefix="browser-pages-") as workdir:
-        build = build_site(Path(workdir), when=REAL_DATE)
-        if build.returncode != 0:
-            # Fail in the test (real_build shows the output), not as a collection error.
-            return (BUILD_FAILED,)
-        return tuple(html_pages(build.site))
+    """The real site's pages, from its one build (made at collection), each its own test."""
+    build = real_site_build()
+    if build.returncode != 0:
+        # Fail in the test (real_build shows the output), not as a collection error.
+        return (BUILD_FAILED,)
+    return tuple(html_pages(build.site))
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
@@ -66,16 +61,18 @@ def test_sweep_covers_every_page(real_site: Path) -> None:
     assert list(collected_pages()) == pages
 
 
+@pytest.fixture(scope="session")
+def real_sweep(browser_endpoint: str, site_url: str, real_site: Path) -> dict[str, PageReport]:
+    """Every page of the real site swept once, several at a time, in the run's browser."""
+    return sweep_pages(browser_endpoint, site_url, html_pages(real_site))
+
+
 def test_every_page_passes(
-    browser: Browser, site_url: str, real_site: Path, page_path: str
+    real_sweep: dict[str, PageReport], real_site: Path, page_path: str
 ) -> None:
     """No axe violation, no other host, no cookie or storage, no error, no 404: on each page."""
     assert page_path in html_pages(real_site), f"{page_path} is not in the real site"
-    context = browser.new_context()
-    try:
-        report = sweep_page(context, site_url, page_path)
-    finally:
-        context.close()
+    report = real_sweep[page_path]
     problems = report.problems()
     assert not problems, f"{page_path}:\n  " + "\n  ".join(problems)
 
@@ -116,6 +113,31 @@ def test_sweep_reports_what_it_should(browser: Browser, tmp_path: Path) -> None:
     assert [cookie["name"] for cookie in report.cookies] == ["visitor"]
     assert (report.local_storage, report.session_storage) == (1, 1)
     assert len(report.problems()) >= 9
+
+
+def test_the_parallel_sweep_reports_each_page_as_its_own(
+    browser_endpoint: str, tmp_path: Path
+) -> None:
+    """Pages swept side by side in separate threads keep their own reports: the page that
+    calls another host is the only one that says so, and a page that cannot be swept at
+    all is reported, not dropped."""
+    clean = '<!doctype html><html lang="en"><head><title>%s</title></head><body><p>%s</p>'
+    for number in range(5):
+        page = tmp_path / f"p{number}" / "index.html"
+        page.parent.mkdir()
+        page.write_text(clean % (number, number), encoding="utf-8")
+    (tmp_path / "p3" / "index.html").write_text(
+        (clean % (3, 3)) + '<img alt="" src="https://tracker.example.invalid/p.gif">',
+        encoding="utf-8",
+    )
+    paths = [f"/p{number}/" for number in range(5)]
+    with serve(tmp_path) as url:
+        reports = sweep_pages(browser_endpoint, url, paths)
+        broken = sweep_pages(browser_endpoint, "http://unclosed[/", ["/"])
+    assert sorted(reports) == paths
+    assert [path for path in paths if reports[path].problems()] == ["/p3/"]
+    assert reports["/p3/"].external_requests == ["https://tracker.example.invalid/p.gif"]
+    assert broken["/"].error and broken["/"].problems()[0].startswith("the sweep failed")
 
 
 def test_sweep_reports_content_security_policy_refusals(browser: Browser, tmp_path: Path) -> None:

@@ -9,36 +9,24 @@ the page script is checked with the clock moved, and the vendors page with the k
 
 from __future__ import annotations
 
-import tempfile
 from collections.abc import Iterator
-from datetime import date, datetime
-from functools import cache
+from datetime import datetime
 from pathlib import Path
 
 import pytest
-from browser import html_pages, serve, sweep_page
+from browser import PageReport, html_pages, serve, sweep_pages
+from conftest import two_languages_build
 from playwright.sync_api import Browser, Page
-from sitebuild import Build, build_site, fixture_docs
+from sitebuild import Build
 
 pytestmark = pytest.mark.browser
 
-FIXTURE = Path(__file__).parent / "fixtures" / "lifecycle"
-VENDORS = Path(__file__).parent / "fixtures" / "vendors" / "valid.yml"
-BUILT_ON = date(2026, 11, 22)
-LANGUAGES = ["en", "es"]
 MAIN = "/policies/sample-policy/"
 
 
-def build_fixture(workdir: Path) -> Build:
-    docs = fixture_docs(workdir, FIXTURE)
-    return build_site(workdir, docs=docs, when=BUILT_ON, languages=LANGUAGES, vendors=VENDORS)
-
-
-@cache
 def collected_pages() -> tuple[str, ...]:
-    with tempfile.TemporaryDirectory(prefix="browser-changes-") as workdir:
-        build = build_fixture(Path(workdir))
-        return tuple(html_pages(build.site)) if build.returncode == 0 else ("(no build)",)
+    build = two_languages_build()
+    return tuple(html_pages(build.site)) if build.returncode == 0 else ("(no build)",)
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
@@ -47,10 +35,8 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
 
 
 @pytest.fixture(scope="module")
-def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    build = build_fixture(tmp_path_factory.mktemp("changes-site"))
-    assert build.returncode == 0, build.output
-    return build.site
+def fixture_site(two_languages: Build) -> Path:
+    return two_languages.site
 
 
 @pytest.fixture(scope="module")
@@ -74,12 +60,14 @@ def test_the_sweep_includes_redlines_and_both_languages(fixture_site: Path) -> N
         assert expected in pages
 
 
-def test_every_change_page_passes(browser: Browser, url: str, change_page: str) -> None:
-    context = browser.new_context()
-    try:
-        report = sweep_page(context, url + "/", change_page)
-    finally:
-        context.close()
+@pytest.fixture(scope="module")
+def change_sweep(browser_endpoint: str, url: str, fixture_site: Path) -> dict[str, PageReport]:
+    """Every page of the two-language fixture swept once, several at a time."""
+    return sweep_pages(browser_endpoint, url + "/", html_pages(fixture_site))
+
+
+def test_every_change_page_passes(change_sweep: dict[str, PageReport], change_page: str) -> None:
+    report = change_sweep[change_page]
     problems = report.problems()
     assert not problems, f"{change_page}:\n  " + "\n  ".join(problems)
 

@@ -18,19 +18,11 @@ from conftest import all_languages
 from playwright.sync_api import Browser, Page
 from privacy_site.language import load_language
 from sitebuild import Build
-from test_browser_changes import build_fixture
 
 pytestmark = pytest.mark.browser
 
 NARROW = {"width": 320, "height": 640}
 WIDE = {"width": 1280, "height": 800}
-
-
-@pytest.fixture(scope="module")
-def two_languages(tmp_path_factory: pytest.TempPathFactory) -> Build:
-    build = build_fixture(tmp_path_factory.mktemp("person-site"))
-    assert build.returncode == 0, build.output
-    return build
 
 
 @pytest.fixture(scope="module")

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from test_browser_changes import build_fixture
+from sitebuild import Build
 
 pytestmark = pytest.mark.build
 
@@ -95,10 +95,8 @@ def test_every_page_of_the_real_site_is_valid_html(real_site: Path) -> None:
 
 
 @pytest.fixture(scope="module")
-def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    build = build_fixture(tmp_path_factory.mktemp("vnu-changes-site"))
-    assert build.returncode == 0, build.output
-    return build.site
+def fixture_site(two_languages: Build) -> Path:
+    return two_languages.site
 
 
 def test_every_page_of_the_two_language_fixture_site_is_valid_html(fixture_site: Path) -> None:

@@ -25,7 +25,6 @@ from typing import Any
 import pytest
 from browser import CHROMIUM, serve
 from sitebuild import Build
-from test_browser_changes import build_fixture
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -156,13 +155,6 @@ def run_lighthouse(command: list[str], run: Run, url: str, output: Path) -> Run:
 def lighthouse() -> list[str]:
     """Checked before the sites are built, so a missing install fails at once."""
     return lighthouse_command()
-
-
-@pytest.fixture(scope="module")
-def two_languages(tmp_path_factory: pytest.TempPathFactory) -> Build:
-    build = build_fixture(tmp_path_factory.mktemp("lighthouse-site"))
-    assert build.returncode == 0, build.output
-    return build
 
 
 def test_accessibility_scores_100_on_each_type_of_page(
