@@ -116,7 +116,7 @@ def build_site(
 
 
 def fixture_docs(workdir: Path, policies: Path, extra: dict[str, str] | None = None) -> Path:
-    """The real site's pages with its policies replaced by the fixture ``policies`` folder.
+    """The real site's English pages with its policies replaced by the fixture ``policies``.
 
     ``policies`` holds ``<lang>/policies/<id>/<date>.md`` trees; ``extra`` adds or replaces
     files by path under ``docs/`` (``{"es/index.md": "..."}``).
@@ -124,7 +124,9 @@ def fixture_docs(workdir: Path, policies: Path, extra: dict[str, str] | None = N
     docs = workdir / "docs"
     if docs.exists():
         shutil.rmtree(docs)
-    shutil.copytree(ROOT / "docs", docs)
+    # English only: a fixture owns its languages, and the real translations would answer
+    # for policies the fixture replaces.
+    shutil.copytree(ROOT / "docs" / "en", docs / "en")
     for folder in (docs / "en" / "policies").iterdir():
         if folder.is_dir():
             shutil.rmtree(folder)
