@@ -7,6 +7,10 @@
 Each notice links the English page. Stale translations are also listed as build warnings
 (with the content's other warnings, by ``policy_pages.on_config``).
 
+A page with ``translation_status: true`` (the translation disclaimer) ends with the
+completeness report: which page is translated into the reader's language, and how (in
+English: every language).
+
 Thin adapter; runs once per language, for every page.
 """
 
@@ -16,10 +20,28 @@ from typing import Any
 
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
+from privacy_site.translation_status import status_html
 from site_context import BuildContext, current
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if not page.meta.get("translation_status"):
+        return html
+    build = current(config)
+    return html + str(
+        status_html(
+            build.content.translation_status,
+            build.language,
+            build.default,
+            build.built,
+            build.names,
+            lambda lang, url: get_relative_url(f"{build.prefix}{url}" or ".", page.url) or "./",
+        )
+    )
 
 
 def on_page_context(

@@ -52,5 +52,5 @@ def _finish(output: str, config: MkDocsConfig) -> str:
         language.gettext("Search"),
         language.gettext("%(title)s: show or hide its pages"),
     )
-    message = "The table scrolls sideways: swipe or use the arrow keys to see every column."
+    message = N_("The table scrolls sideways: swipe or use the arrow keys to see every column.")
     return tables.wrap_tables(output, str(escape(language.gettext(message))))

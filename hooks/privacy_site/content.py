@@ -16,6 +16,7 @@ from .policies import Policy, Translation
 from .policy_files import load_policies, load_translations
 from .problems import Problem
 from .settings import Settings, read_settings
+from .translation_status import PageStatus, page_status
 from .translations import PageTranslation, check_translations
 from .vendors import Vendor, load_vendors
 
@@ -32,6 +33,8 @@ class Content:
     vendors: list[Vendor] = field(default_factory=list)
     # (language, path inside its folder) -> how that translated file was made
     page_translations: dict[tuple[str, str], PageTranslation] = field(default_factory=dict)
+    # every English page, with how each language has it (the completeness report)
+    translation_status: list[PageStatus] = field(default_factory=list)
 
     def policy(self, policy_id: str) -> Policy | None:
         return next((p for p in self.policies if p.id == policy_id), None)
@@ -72,6 +75,7 @@ def load_content(
         problems=problems,
         vendors=vendors,
         page_translations=page_translations,
+        translation_status=page_status(tree, page_translations, default_language, languages),
     )
 
 

@@ -4,6 +4,10 @@ A translated file records the English file it was made from as ``source_sha256``
 SHA-256 of the English file's bytes (``sha256sum docs/en/index.md``). When the English
 changes, the translation says it may be out of date and the build lists it as a warning.
 Policy versions never change once posted; their translations are checked like any page.
+
+A translation made from the English as it is now must also match its structure (see
+``parity``): a mismatch is an error naming both files and lines. A stale translation is
+not held to it: the English moved on, and the page already says so.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import parity
 from .docs_tree import DocsTree
 from .policies import TRANSLATION_KINDS
 from .problems import Problem
@@ -111,6 +116,14 @@ def check_translations(
                         f"'{current}'",
                         severity="warning",
                     )
+                )
+            english_parsed = tree.markdown(source)
+            if not stale and english_parsed is not None:
+                problems += parity.compare(
+                    parity.outline(english_parsed.body, english_parsed.body_line),
+                    tree.display(source),
+                    parity.outline(parsed.body, parsed.body_line),
+                    shown,
                 )
             found[(lang, path)] = PageTranslation(lang, path, kind, stale)
     return found, problems
