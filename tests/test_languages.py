@@ -183,24 +183,40 @@ def test_policy_translations_and_english_summaries_are_marked(languages_build: B
 def test_a_redline_is_in_the_language_only_when_both_versions_are_translated(
     languages_build: Build,
 ) -> None:
+    """Spanish and Haitian Creole translate both versions: their own redline. Every other
+    language (Arabic has only the newer version) shows the English redline, marked English,
+    labelled in the reader's language, with the notice that the page is in English."""
     site = languages_build.site
     path = "policies/sample-policy/2026-11-01/changes/index.html"
-    spanish = document(site, f"es/{path}")
-    assert notices(spanish) == []
-    assert "dos años" in spanish.xpath('//div[contains(@class, "redline")]')[-1].text_content()
-    arabic = document(site, f"ar/{path}")  # 2020-01-01 has no Arabic: the English redline
-    [redline] = arabic.xpath('//div[@class="redline"]')
-    assert (redline.get("lang"), redline.get("dir")) == ("en", "ltr")
-    assert "two years" in redline.text_content()
-    language, _ = load_language("ar")
-    assert language.gettext("Inserted:") in redline.text_content()
+    own = {"es": "dos años", "ht": "dezan"}
+    for lang in OTHERS:
+        page = document(site, f"{lang}/{path}")
+        [redline] = page.xpath('//div[contains(concat(" ", @class, " "), " redline ")]')[-1:]
+        language, _ = load_language(lang, NAMES[lang])
+        assert language.gettext("Inserted:") in redline.text_content(), lang
+        if lang in own:
+            assert own[lang] in redline.text_content(), lang
+            assert redline.get("lang") in (None, lang), lang
+            assert not any("not been translated" in n.text_content() for n in notices(page))
+            assert not [n for n in notices(page) if n.get("lang") == "en"], lang
+        else:
+            assert redline.get("lang") == "en", lang
+            assert redline.get("dir") == ("ltr" if lang in RTL else None), lang
+            assert "two years" in redline.text_content(), lang
+            fallback = language.fill(
+                "This page has not been translated into %(language)s yet, so it is shown "
+                "in English, the language of the original.",
+                language=language.name,
+            )
+            assert fallback in " ".join(notices(page)[0].text_content().split()), lang
 
 
 def test_each_redline_is_computed_once_and_the_content_read_once(languages_build: Build) -> None:
-    # Three version pairs and text languages: the two English pairs (2020 -> 2026-11-01 and
-    # 2026-11-01 -> 2026-12-22) and the Spanish 2020 -> 2026-11-01, for ten languages.
+    # Four version pairs and text languages: the two English pairs (2020 -> 2026-11-01 and
+    # 2026-11-01 -> 2026-12-22), and 2020 -> 2026-11-01 in Spanish and in Haitian Creole,
+    # for ten languages.
     assert re.search(
-        rf"Built {len(LANGUAGES)} languages as of 2026-11-23: content read once, 3 redlines "
+        rf"Built {len(LANGUAGES)} languages as of 2026-11-23: content read once, 4 redlines "
         "computed",
         languages_build.output,
     ), languages_build.output

@@ -173,8 +173,10 @@ def compare(
         if ours.id != theirs.id:
             add(
                 theirs.line,
-                f"heading {position} has the id '{theirs.id}' here but '{ours.id}' in the "
-                f"English ({where(ours.line)}), so links to it would break in this language: "
+                f"heading {position} has "
+                + (f"the id '{theirs.id}'" if theirs.id else "no id (its words make none)")
+                + f" here but '{ours.id}' in the English ({where(ours.line)}), so links to it "
+                "would break in this language: "
                 f"end the heading with {{#{ours.id}}}",
             )
     if len(english.headings) > len(translation.headings):
