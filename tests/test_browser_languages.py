@@ -1,9 +1,11 @@
 """The ten-language fixture site in a real Chromium: search typed in each language finds
 that language's pages and no other's, Arabic reads right to left, and an Arabic page
-at 320 px does not scroll sideways (checked on a screenshot, with Debian's Noto fonts)."""
+at 320 px does not scroll sideways (checked on a screenshot, with Debian's Noto fonts).
+On the district's site: the translated FAQ is found in each language, at the English ids."""
 
 from __future__ import annotations
 
+import re
 import struct
 from collections.abc import Iterator
 from pathlib import Path
@@ -12,7 +14,7 @@ import pytest
 from browser import serve
 from conftest import all_languages
 from playwright.sync_api import Browser
-from sitebuild import Build
+from sitebuild import ROOT, Build
 from test_browser_person import opened, search
 
 pytestmark = pytest.mark.browser
@@ -147,3 +149,46 @@ def test_an_arabic_page_at_320_px_does_not_scroll_sideways(
     width, height = struct.unpack(">II", shot.read_bytes()[16:24])  # the PNG's IHDR
     assert scroll <= 320, scroll
     assert width == 320 and height > 640, (width, height)  # nothing wider than the screen
+
+
+@pytest.fixture(scope="module")
+def real_url(real_build: Build) -> Iterator[str]:
+    with serve(real_build.site) as base:
+        yield base.rstrip("/")
+
+
+def first_question(lang: str) -> tuple[str, str]:
+    """The longest word of the first question of the FAQ in ``lang`` (two characters of it,
+    in Chinese, which has no spaces), and the question's id."""
+    text = (ROOT / "docs" / lang / "student-data-privacy.md").read_text(encoding="utf-8")
+    heading = re.search(r"^## (.*?)\s*\{#([a-z0-9-]+)\}\s*$", text, re.MULTILINE)
+    assert heading, lang
+    word = max(re.findall(r"\w+", heading.group(1)), key=len)
+    return (word[:2] if lang == "zh" else word), heading.group(2)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES[1:])
+def test_the_translated_faq_is_found_in_its_language_at_the_english_anchor(
+    browser: Browser, real_url: str, lang: str
+) -> None:
+    """Search the district's site in each language for a word of the translated FAQ: it
+    finds the FAQ in that language, and the question keeps the English id."""
+    word, anchor = first_question(lang)
+    page = opened(browser, real_url, prefix(lang))
+    try:
+        results = search(page, word)
+    finally:
+        page.context.close()
+    faq = f"{prefix(lang)}student-data-privacy/"
+    assert any(href.startswith(faq) for href, _ in results), (lang, word, results)
+    assert all(href.startswith(prefix(lang)) for href, _ in results), (lang, results)
+    page = opened(browser, real_url, f"{faq}#{anchor}")
+    try:
+        target = page.evaluate(
+            "(id) => { const h = document.getElementById(id);"
+            " return h && h.tagName + ' ' + h.textContent; }",
+            anchor,
+        )
+    finally:
+        page.context.close()
+    assert target and target.startswith("H2 ") and word in target, (lang, target)
