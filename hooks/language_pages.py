@@ -7,6 +7,9 @@
 Each notice links the English page. Stale translations are also listed as build warnings
 (with the content's other warnings, by ``policy_pages.on_config``).
 
+The navigation's own titles (mkdocs.yml's ``nav``: "Home", "Policies", ...) are the site's
+words: each language shows them from its catalogue.
+
 A page with ``translation_status: true`` (the translation disclaimer) ends with the
 completeness report: which page is translated into the reader's language, and how (in
 English: every language).
@@ -20,12 +23,45 @@ from typing import Any
 
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
+from privacy_site.language import N_, Language
 from privacy_site.translation_status import status_html
 from site_context import BuildContext, current
+
+# The titles mkdocs.yml's nav gives its pages, named here so that ``make messages`` puts
+# them in the catalogues (a test checks the two lists agree).
+NAV_TITLES = (
+    N_("Home"),
+    N_("Policies"),
+    N_("Changes"),
+    N_("Tools and vendors"),
+    N_("Accessibility"),
+    N_("Translation disclaimer"),
+    N_("Contact"),
+)
+
+
+@event_priority(-120)  # after policy_pages has gathered the policies under "Policies"
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    build = current(config)
+    if build.lang != build.default:
+        for item in nav.items:
+            _translate_titles(item, build.language)
+    return nav
+
+
+def _translate_titles(item: Any, language: Language) -> None:
+    """A title from mkdocs.yml, in the reader's language (a page titled by its own front
+    matter has no title yet, and keeps the one its file gives)."""
+    title = getattr(item, "title", None)
+    if isinstance(title, str) and title:
+        item.title = language.gettext(title)
+    for child in getattr(item, "children", None) or []:
+        _translate_titles(child, language)
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -438,3 +438,28 @@ def test_each_page_says_how_its_text_was_made_and_links_the_english(real_build: 
                 disclaimer = real_build.page(f"{lang}/translation-disclaimer/").parent
                 assert len(links) == 2 and (here.parent / links[1]).resolve() == disclaimer
                 assert page.select_one('h1[lang="en"]') is None, (lang, path)
+
+
+def test_the_navigation_and_titles_speak_the_readers_language(real_build: Build) -> None:
+    import yaml
+    from language_pages import NAV_TITLES
+
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    titles = [next(iter(item)) for item in config["nav"] if isinstance(item, dict)]
+    assert titles and set(titles) <= set(NAV_TITLES)  # each in the catalogues
+    i18n = next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)
+    site_names = {item["locale"]: item.get("site_name") for item in i18n["languages"]}
+    for lang in LANGUAGES[1:]:
+        language, _ = load_language(lang)
+        page = BeautifulSoup(real_build.html(f"{lang}/vendors/"), "lxml")
+        shown = {
+            " ".join(link.get_text().split())
+            for link in page.select("nav.md-nav--primary > ul > li > .md-nav__link")
+        }
+        for title in titles:
+            translated = language.gettext(title)
+            assert translated != title or lang == DEFAULT, (lang, title)
+            assert any(label.startswith(translated) for label in shown), (lang, title, shown)
+        head = page.title.get_text()
+        assert head.startswith(language.gettext("Tools and vendors") + " — "), (lang, head)
+        assert head.endswith(site_names[lang] or config["site_name"]), (lang, head)
