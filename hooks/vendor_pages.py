@@ -16,7 +16,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 from privacy_site.api import json_bytes
-from privacy_site.vendor_views import vendor_rows, vendors_document
+from privacy_site.vendor_views import removed_rows, vendor_rows, vendors_document
 from site_context import BuildContext, current
 
 VENDORS_PAGE = "vendors.md"
@@ -46,6 +46,12 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
             AnchorLink(str(escape(row["name"])), row["id"], 3) for row in group["vendors"]
         ]
         entries.append(category)
+    gone = _removed(current(config))
+    if gone:
+        label = current(config).language.gettext("No longer used")
+        section = AnchorLink(str(escape(label)), "no-longer-used", 2)
+        section.children = [AnchorLink(str(escape(row["name"])), row["id"], 3) for row in gone]
+        entries.append(section)
     top = list(page.toc)
     if len(top) == 1 and top[0].level == 1:  # the page's own "# Title" holds the rest
         top[0].children[:0] = entries
@@ -59,9 +65,15 @@ def on_page_context(
 ) -> dict[str, Any]:
     if norm_src_uri(page.file) == VENDORS_PAGE:
         context["vendor_groups"] = _groups(current(config))
+        context["removed_vendors"] = _removed(current(config))
     return context
 
 
 def _groups(build: BuildContext) -> list[dict[str, Any]]:
     content = build.content
     return vendor_rows(content.vendors, content.today, build.lang, build.language.gettext)
+
+
+def _removed(build: BuildContext) -> list[dict[str, Any]]:
+    content = build.content
+    return removed_rows(content.vendors, content.today, build.lang, build.language.gettext)

@@ -42,7 +42,7 @@ def test_listed_coming_and_gone(site: Build) -> None:
     ids = [s["id"] for s in page.select("section.vendor")]
     assert "site-stats" in ids and "reading-app" in ids
     assert "heatmap-tool" in ids  # announced 2026-11-01, in use from 2026-12-15
-    assert "old-chat" not in ids  # removed 2026-06-30
+    assert ids[-1] == "old-chat"  # removed 2026-06-30: last, under "No longer used"
     assert "new-video" not in ids  # its announcement is not until 2027-01-10
     coming = page.select_one("#heatmap-tool .vendor-coming")
     assert words(coming.select_one("[data-before]")) == "In use from December 15, 2026"
@@ -111,10 +111,14 @@ def test_vendor_changes_on_changes_page_banner_and_feed(site: Build) -> None:
     page = soup(site, "changes/")
     upcoming = [li["id"] for li in page.select("#upcoming + ul > li")]
     past = [li["id"] for li in page.select("#past + ul > li")]
-    assert upcoming == ["vendor-heatmap-tool-added", "policy-sample-policy-2026-12-22"]  # soonest
+    assert upcoming == [  # soonest first
+        "vendor-heatmap-tool-added",
+        "policy-sample-policy-2026-12-22",
+        "vendor-video-host-removed",
+    ]
     assert "vendor-old-chat-removed" in past
     banner = words(soup(site, "contact/").select_one(".md-banner"))
-    assert "This website starts using Heatmap Tool on December 15, 2026." in banner
+    assert "The district's websites start using Heatmap Tool on December 15, 2026." in banner
     feed = feedparser.parse((site.site / "changes/feed.xml").read_bytes())
     titles = {entry.title for entry in feed.entries}
     assert {"Heatmap Tool", "Old Chat"} <= titles
@@ -197,3 +201,85 @@ def test_no_javascript_or_data_url_reaches_an_href(tmp_path: Path, link: str) ->
     assert "Traceback" not in build.output
     assert re.search(r"vendor\b.*, links\.privacy_policy: .* is not a full address", build.output)
     assert not (build.site / "vendors/index.html").exists()
+
+
+# Tools, said truthfully (issue 11) --------------------------------------------------------
+
+
+def test_a_tool_no_longer_used_keeps_its_anchor_under_no_longer_used(site: Build) -> None:
+    page = soup(site, "vendors/")
+    section = page.select_one("section#old-chat")
+    assert section is not None
+    heading = section.find_previous("h2")
+    assert heading["id"] == "no-longer-used" and words(heading) == "No longer used"
+    assert words(section.select_one(".vendor-stopped")) == "No longer used since June 30, 2026."
+    assert section.select_one(".vendor-opt-out") is None  # nothing left to opt out of
+    assert "no-longer-used" in [a["href"].split("#")[-1] for a in page.select(".md-nav a")]
+    changes = soup(site, "changes/")
+    link = changes.select_one("#vendor-old-chat-removed a")["href"]
+    assert link.endswith("vendors/#old-chat")  # lands on the section above
+    said = words(changes.select_one("#vendor-old-chat-removed"))
+    assert "The district stopped using Old Chat on June 30, 2026." in said
+    assert "Posted" not in said  # the file does not say when the removal was posted
+
+
+def test_a_removal_to_come_says_when_the_tool_stops(site: Build) -> None:
+    page = soup(site, "vendors/")
+    stops = page.select_one("#video-host .vendor-stops")
+    assert words(stops.select_one("[data-before]")) == "Stops on January 31, 2027."
+    assert words(stops.select_one("[data-after]")) == "No longer used since January 31, 2027."
+    assert page.select_one("#video-host").find_previous("h2")["id"] == "category-video"
+    item = soup(site, "changes/").select_one("#upcoming + ul > li#vendor-video-host-removed")
+    said = words(item.select_one("[data-before]"))
+    assert said == "The district stops using Video Host on January 31, 2027."
+    assert "Posted" not in words(item)
+    feed = feedparser.parse((site.site / "changes/feed.xml").read_bytes())
+    assert "Video Host" not in {entry.title for entry in feed.entries}  # not until its day
+
+
+def test_cookies_that_are_none_differ_from_cookies_not_listed(site: Build) -> None:
+    page = soup(site, "vendors/")
+
+    def cookies(vendor: str) -> str:
+        return words(page.select_one(f"#{vendor} .vendor-facts dt:-soup-contains('Cookies') + dd"))
+
+    assert cookies("web-host") == "Sets no cookies."
+    assert cookies("heatmap-tool") == "The district has not listed the cookies this tool sets."
+    assert "Cookies set by Site Stats" in cookies("site-stats")
+    assert re.search(
+        r"vendors\.yml:\d+:\d+: vendor 'heatmap-tool', cookies: not listed, so the vendors page "
+        r"says the district has not listed this tool's cookies; .*'cookies: \[\]'",
+        site.output,
+    ), site.output
+    assert "vendor 'web-host', cookies" not in site.output
+    assert site.returncode == 0  # a warning, not an error
+
+
+def test_each_tool_change_is_said_of_whoever_uses_it_in_the_tense_of_the_day(
+    site: Build,
+) -> None:
+    page = soup(site, "changes/")
+    heatmap = page.select_one("#vendor-heatmap-tool-added")
+    assert (
+        words(heatmap.select_one("[data-before]"))
+        == "The district's websites start using Heatmap Tool on December 15, 2026."
+    )
+    assert (
+        words(heatmap.select_one("[data-after]"))
+        == "The district's websites have used Heatmap Tool since December 15, 2026."
+    )
+    reading = words(page.select_one("#vendor-reading-app-added"))
+    assert "Schools and classrooms have used Reading App since August 15, 2024." in reading
+    for item in page.select("li[id^=vendor-]"):
+        assert "Read the new version" not in words(item), item["id"]
+        assert "will be used" not in words(item), item["id"]
+
+
+def test_tools_in_spanish_keep_their_anchors_and_say_it_in_spanish(two_languages: Build) -> None:
+    page = soup(two_languages, "es/vendors/")
+    section = page.select_one("section#old-chat")
+    assert section.find_previous("h2")["id"] == "no-longer-used"
+    assert "junio de 2026" in words(section.select_one(".vendor-stopped"))
+    assert "No longer used" not in words(page.select_one("#no-longer-used"))
+    changes = soup(two_languages, "es/changes/")
+    assert changes.select_one("#vendor-old-chat-removed a")["href"].endswith("vendors/#old-chat")

@@ -38,8 +38,14 @@ def load(path: Path = VALID, today: date = TODAY):
 
 def by_id(today: date = TODAY) -> dict[str, Any]:
     vendors, problems = load(today=today)
-    assert problems == []
+    assert errors(problems) == []
     return {v.id: v for v in vendors}
+
+
+def without_unlisted_cookies(problems: list) -> list:
+    """The invalid cases are about other mistakes; most list no cookies (its warning has
+    its own tests)."""
+    return [p for p in problems if ", cookies: not listed," not in p.message]
 
 
 # The schema ---------------------------------------------------------------------------------
@@ -104,7 +110,10 @@ def test_valid_registry_passes_the_schema_as_editors_see_it() -> None:
 
 def test_valid_registry_loads_every_vendor_without_a_problem() -> None:
     vendors, problems = load()
-    assert problems == []
+    # heatmap-tool lists no cookies, on purpose: the one warning
+    assert [(p.severity, p.line, p.message.split(":")[0]) for p in problems] == [
+        ("warning", 24, "vendor 'heatmap-tool', cookies")
+    ]
     assert len(vendors) == 13
     assert {v.category for v in vendors} == set(CATEGORIES)
     reading = next(v for v in vendors if v.id == "reading-app")
@@ -169,6 +178,7 @@ def test_the_districts_real_registry_loads_without_errors() -> None:
 @pytest.mark.parametrize("case", CASES, ids=lambda p: p.stem)
 def test_invalid_case_gives_exactly_its_expected_lines(case: Path) -> None:
     _, problems = load(case)
+    problems = without_unlisted_cookies(problems)
     expected = case.with_suffix(".expected").read_text(encoding="utf-8").splitlines()
     assert expected, "every invalid case expects at least one line"
     assert [str(p) for p in sorted(problems)] == expected
@@ -177,6 +187,7 @@ def test_invalid_case_gives_exactly_its_expected_lines(case: Path) -> None:
 @pytest.mark.parametrize("case", CASES, ids=lambda p: p.stem)
 def test_only_an_expired_agreement_is_a_warning(case: Path) -> None:
     vendors, problems = load(case)
+    problems = without_unlisted_cookies(problems)
     if case.stem == "expired-agreement":
         assert problems and warnings(problems) == problems
         assert [v.id for v in vendors] == ["reading-app", "math-app"]
@@ -238,25 +249,37 @@ def test_an_announced_addition_is_a_change_from_its_announced_date() -> None:
     assert (change.posted, change.effective) == (date(2026, 11, 1), date(2026, 12, 15))
     assert change.subject == change.title == "Heatmap Tool"
     assert change.summary == (
-        "Heatmap Tool (Example Heatmaps Ltd.) will be used from December 15, 2026: Shows which "
-        "parts "
-        "of a page people use, to improve its layout."
-    )
+        "Heatmap Tool, from Example Heatmaps Ltd.: Shows which parts of a page people use, to "
+        "improve its layout."
+    )  # true before and after the day: the page says when, in the tense of the day
+    assert (change.action, change.scope) == ("added", "websites")
     assert change.url == change.subject_url == "vendors/#heatmap-tool"
     assert change.changes_url is None and change.substantive is True
     assert change.upcoming(date(2026, 11, 1))
 
 
-def test_a_removal_is_a_change_from_its_removal_date() -> None:
-    assert "vendor/old-chat/removed" not in changes_on(date(2026, 6, 29))
+def test_a_removal_is_announced_then_dated_its_day() -> None:
+    before = changes_on(date(2026, 6, 29))["vendor/old-chat/removed"]
+    assert before.posted is None and before.upcoming(date(2026, 6, 29))
     change = changes_on(date(2026, 6, 30))["vendor/old-chat/removed"]
     assert change.posted == change.effective == date(2026, 6, 30)
-    assert change.summary == "Old Chat is no longer used."
+    assert (change.action, change.summary) == ("removed", "")
+
+
+def test_a_removal_to_come_is_a_change_from_the_day_it_is_written() -> None:
+    change = changes_on(TODAY)["vendor/video-host/removed"]
+    assert change.posted is None and change.effective == date(2027, 1, 31)
+    assert change.upcoming(TODAY) and change.scope == "websites"
 
 
 def test_additions_without_an_announcement_and_hidden_vendors_are_not_changes() -> None:
     keys = set(changes_on(TODAY))
-    assert keys == {"vendor/heatmap-tool/added", "vendor/old-chat/removed"}
+    assert keys == {
+        "vendor/heatmap-tool/added",
+        "vendor/old-chat/removed",
+        "vendor/reading-app/added",
+        "vendor/video-host/removed",
+    }
 
 
 def test_changes_in_another_language_link_to_that_language() -> None:
@@ -266,7 +289,12 @@ def test_changes_in_another_language_link_to_that_language() -> None:
 
 def test_vendor_changes_sort_with_the_others() -> None:
     keys = [c.key for c in ordered(list(changes_on(TODAY).values()), TODAY)]
-    assert keys == ["vendor/heatmap-tool/added", "vendor/old-chat/removed"]
+    assert keys == [
+        "vendor/heatmap-tool/added",
+        "vendor/video-host/removed",
+        "vendor/old-chat/removed",
+        "vendor/reading-app/added",
+    ]
 
 
 def test_an_english_purpose_in_another_language_is_marked_as_english() -> None:
@@ -370,7 +398,7 @@ def test_markup_in_a_field_is_kept_as_literal_text(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     vendors, problems = load_vendors(path, TODAY)
-    assert problems == []
+    assert errors(problems) == []
     text = json.dumps(vendors_document(vendors, TODAY, "en", None), ensure_ascii=False)
     document = json.loads(text)["vendors"][0]
     assert document["name"] == HOSTILE

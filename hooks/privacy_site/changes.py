@@ -15,6 +15,7 @@ from datetime import date
 from . import urls
 from .content import Content
 from .language import Language
+from .vendor_views import SCOPES
 from .vendors import VendorEvent, text_for, vendor_events
 
 
@@ -25,7 +26,7 @@ class Change:
     subject: str  # what changes: the policy's title, or the vendor's name
     title: str  # one line: "Website Privacy Policy: new version"
     summary: str
-    posted: date
+    posted: date | None  # None: a vendor's removal to come, written without a posting date
     effective: date
     substantive: bool
     url: str  # the new text
@@ -33,6 +34,8 @@ class Change:
     subject_url: str  # the policy's main page
     title_english: bool = False  # shown in English inside another language's page
     summary_english: bool = False
+    action: str = "version"  # "version"; for a vendor, "added" or "removed"
+    scope: str = ""  # for a vendor: who uses it ("websites", "classrooms", "district")
 
     def upcoming(self, today: date) -> bool:
         return self.effective > today
@@ -76,16 +79,17 @@ def vendor_change(event: VendorEvent, language: Language, default: str) -> Chang
     url = f"{urls.lang_prefix(language.code, default)}vendors/#{event.vendor.id}"
     vendor = event.vendor
     purpose, purpose_english = text_for(vendor.purpose, language.code)
+    # The sentence saying what happens when is the template's, in the right tense on the
+    # day it is read; the summary says what the tool is, which stays true.
     if event.kind == "added":
         summary = language.fill(
-            "%(name)s (%(provider)s) will be used from %(date)s: %(purpose)s",
+            "%(name)s, from %(provider)s: %(purpose)s",
             name=vendor.name,
             provider=vendor.provider,
-            date=event.effective,
             purpose=purpose,
         )
     else:
-        summary = language.fill("%(name)s is no longer used.", name=vendor.name)
+        summary = ""
     return Change(
         kind="vendor",
         key=f"vendor/{vendor.id}/{event.kind}",
@@ -99,6 +103,8 @@ def vendor_change(event: VendorEvent, language: Language, default: str) -> Chang
         changes_url=None,
         subject_url=url,
         summary_english=event.kind == "added" and purpose_english,
+        action=event.kind,
+        scope=SCOPES[vendor.category],
     )
 
 
@@ -107,7 +113,7 @@ def ordered(changes: list[Change], today: date) -> list[Change]:
     upcoming = sorted((c for c in changes if c.upcoming(today)), key=lambda c: (c.effective, c.key))
     past = sorted(
         (c for c in changes if not c.upcoming(today)),
-        key=lambda c: (c.effective, c.posted, c.key),
+        key=lambda c: (c.effective, c.posted or c.effective, c.key),
         reverse=True,
     )
     return upcoming + past

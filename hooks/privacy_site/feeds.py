@@ -67,6 +67,8 @@ def atom_feed(
     feed = ET.Element("feed", {"xmlns": ATOM, XML_LANG: language.code})
     _add(feed, "id", text=f"urn:uuid:{uuid.uuid5(NAMESPACE, 'feed/' + feed_path)}")
     _add(feed, "title", text=title, type="text")
+    # A removal written without a posting date enters the feed on its day, dated that day.
+    changes = [c for c in changes if c.posted is not None]
     newest = max((c.posted for c in changes), default=updated_fallback)
     _add(feed, "updated", text=_timestamp(newest))
     _add(_add(feed, "author"), "name", text=author)
@@ -130,7 +132,8 @@ def icalendar_feed(
     for change in sorted(changes, key=lambda c: (c.effective, c.key)):
         event = icalendar.Event()
         event.add("uid", f"{change_uuid(change)}@privacy-site")
-        event.add("dtstamp", datetime.combine(change.posted, time(), tzinfo=UTC))
+        stamp = change.posted or change.effective  # a removal to come has no posting date
+        event.add("dtstamp", datetime.combine(stamp, time(), tzinfo=UTC))
         event.add("dtstart", change.effective)
         event.add("dtend", change.effective + timedelta(days=1))
         event.add(

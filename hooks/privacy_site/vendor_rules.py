@@ -45,6 +45,7 @@ def rules_pass(found: Collector, data: Any, today: date, suggested: set[tuple[Pa
         dates = _real_dates(found, base, entry)
         _agreement_rules(found, base, entry, dates, today, suggested)
         _opt_out_rule(found, base, entry, suggested)
+        _cookies_rule(found, base, entry, suggested)
         _order_rules(found, base, entry, dates)
 
 
@@ -121,6 +122,22 @@ def _opt_out_rule(
         path,
         f"{dotted(path)}: missing, and an {category} vendor must say how to opt out; add the "
         "address where people opt out under 'links:', or explain how in opt_out_instructions",
+    )
+
+
+def _cookies_rule(
+    found: Collector, base: Path, entry: dict[Any, Any], suggested: set[tuple[Path, str]]
+) -> None:
+    """Without ``cookies`` the page can only say the district has not listed them."""
+    if "cookies" in entry or (base, "cookies") in suggested:
+        return
+    found.add(
+        (*base, "cookies"),
+        f"{dotted((*base, 'cookies'))}: not listed, so the vendors page says the district "
+        "has not listed this tool's cookies; list each (name, purpose, expires), or write "
+        "'cookies: []' if the tool sets none",
+        at=(*base, "id") if "id" in entry else base,
+        severity="warning",
     )
 
 

@@ -29,8 +29,23 @@ CATEGORY_LABELS: dict[str, str] = {
     "translation": N_("Translation"),
     "video": N_("Video"),
 }
-if set(CATEGORY_LABELS) != set(CATEGORIES):  # the schema gained a category: label it here
-    raise RuntimeError(f"vendor_views.py: CATEGORY_LABELS must name exactly {CATEGORIES}")
+# Who uses a tool of each category, so a change says it truthfully: a tracker runs on the
+# district's websites, a learning app in schools and classrooms, a messaging service is
+# the district's own.
+SCOPES: dict[str, str] = {
+    "analytics": "websites",
+    "advertising": "websites",
+    "hosting": "websites",
+    "security": "websites",
+    "translation": "websites",
+    "video": "websites",
+    "learning": "classrooms",
+    "communication": "district",
+    "operations": "district",
+}
+for table in (CATEGORY_LABELS, SCOPES):  # the schema gained a category: name it here
+    if set(table) != set(CATEGORIES):
+        raise RuntimeError(f"vendor_views.py: each table must name exactly {CATEGORIES}")
 
 
 def vendor_rows(
@@ -41,6 +56,7 @@ def vendor_rows(
 ) -> list[dict[str, Any]]:
     """The vendors page's data: one group per category in CATEGORIES order, listed vendors
     only (in use or coming), by name. Dates stay ``date`` objects for the template to format."""
+    vendors = list(vendors)
     listed = [v for v in vendors if v.state(today) in LISTED]
     groups = []
     for category in CATEGORIES:
@@ -58,6 +74,19 @@ def vendor_rows(
     return groups
 
 
+def removed_rows(
+    vendors: Iterable[Vendor],
+    today: date,
+    lang: str,
+    gettext: Callable[[str], str] = str,
+) -> list[dict[str, Any]]:
+    """Vendors no longer used, most recently stopped first: each keeps its anchor on the
+    vendors page, so every link ever published to it still lands."""
+    gone = [v for v in vendors if v.state(today) is VendorState.REMOVED]
+    gone.sort(key=lambda v: (v.removed or today, v.name.casefold()), reverse=True)
+    return [_row(v, today, lang, gettext) for v in gone]
+
+
 def _row(vendor: Vendor, today: date, lang: str, gettext: Callable[[str], str]) -> dict[str, Any]:
     state = vendor.state(today)
     purpose, purpose_fallback = text_for(vendor.purpose, lang)
@@ -66,7 +95,7 @@ def _row(vendor: Vendor, today: date, lang: str, gettext: Callable[[str], str]) 
         for t in vendor.data_collected
     ]
     cookies = []
-    for cookie in vendor.cookies:
+    for cookie in vendor.cookies or ():
         text, fallback = text_for(cookie.purpose, lang)
         cookies.append(
             {
@@ -93,11 +122,14 @@ def _row(vendor: Vendor, today: date, lang: str, gettext: Callable[[str], str]) 
         "added": vendor.added,
         "announced": vendor.announced,
         "removed": vendor.removed,
+        "stops_on": vendor.removed if vendor.removed and vendor.removed > today else None,
+        "scope": SCOPES[vendor.category],
         "purpose": purpose,
         "purpose_fallback": purpose_fallback,
         "data_collected": collected,
         "data_collected_fallback": any(item["fallback"] for item in collected),
         "cookies": cookies,
+        "cookies_listed": vendor.cookies is not None,
         "cookies_fallback": any(c["purpose_fallback"] for c in cookies),
         "student_data": vendor.student_data,
         "agreement": {
@@ -167,7 +199,9 @@ def _entry(vendor: Vendor, today: date, url: str) -> dict[str, Any]:
         "cookies": [
             {"name": c.name, "purpose": dict(c.purpose), "expires": c.expires}
             for c in vendor.cookies
-        ],
+        ]
+        if vendor.cookies is not None
+        else None,
         "student_data": vendor.student_data,
         "agreement": {
             "type": agreement.type,

@@ -60,7 +60,7 @@ class Vendor:
     category: str
     purpose: Text
     data_collected: tuple[Text, ...]
-    cookies: tuple[Cookie, ...]
+    cookies: tuple[Cookie, ...] | None  # None: not listed by the district; (): sets none
     student_data: bool
     agreement: Agreement | None
     privacy_policy: str
@@ -136,8 +136,10 @@ def _vendor(entry: dict[str, Any], line: int) -> Vendor:
         data_collected=tuple(_text(item) for item in entry["data_collected"]),
         cookies=tuple(
             Cookie(c["name"].strip(), _text(c["purpose"]), c["expires"].strip())
-            for c in entry.get("cookies") or ()
-        ),
+            for c in entry["cookies"] or ()
+        )
+        if "cookies" in entry
+        else None,
         student_data=entry["student_data"],
         agreement=Agreement(
             type=agreement["type"].strip(),
@@ -193,16 +195,19 @@ class VendorEvent:
 
     vendor: Vendor
     kind: str  # "added" or "removed"
-    posted: date  # when it shows on /changes/
+    posted: date | None  # when it was posted; None for a removal to come (no date says when)
     effective: date  # when it happens
 
 
 def vendor_events(vendors: Iterable[Vendor], today: date) -> list[VendorEvent]:
-    """Announced additions (from their announced date) and removals (from their date)."""
+    """Announced additions (from their announced date) and removals: a removal to come from
+    the day it is written (the file says no earlier date), a past one dated its day."""
     found = []
     for vendor in vendors:
+        state = vendor.state(today)
         if vendor.announced is not None and vendor.announced <= today:
             found.append(VendorEvent(vendor, "added", vendor.announced, vendor.added))
-        if vendor.removed is not None and vendor.removed <= today:
-            found.append(VendorEvent(vendor, "removed", vendor.removed, vendor.removed))
+        if vendor.removed is not None and state is not VendorState.HIDDEN:
+            posted = vendor.removed if vendor.removed <= today else None
+            found.append(VendorEvent(vendor, "removed", posted, vendor.removed))
     return found

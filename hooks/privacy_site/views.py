@@ -7,7 +7,20 @@ from typing import Any
 
 from . import urls
 from .content import Content
-from .policies import Policy, State, Version
+from .policies import NOTICE_DAYS, Policy, State, Version
+
+UPDATED_DAYS = NOTICE_DAYS  # how long a policy's page says it was just updated
+
+
+def substantive_since(policy: Policy, version: Version) -> Version:
+    """The version whose change ``version`` still stands on: itself, or for a correction
+    (``substantive: false``) the last substantive version before it."""
+    while not version.substantive:
+        previous = policy.previous(version)
+        if previous is None:
+            break
+        version = previous
+    return version
 
 
 def version_row(content: Content, policy: Policy, version: Version, lang: str) -> dict[str, Any]:
@@ -27,6 +40,8 @@ def version_row(content: Content, policy: Policy, version: Version, lang: str) -
         }
     own_summary = translation.summary if translation and translation.summary else None
     return {
+        "correction": not version.substantive and previous is not None,
+        "since": substantive_since(policy, version).effective,
         "policy": policy.id,
         "title": translation.title if translation else version.title,
         "title_english": translation is None and lang != default,
@@ -68,9 +83,22 @@ def policy_view(
         "url": urls.policy_path(policy.id, lang, content.default_language),
         "version": shown_row,
         "in_effect": version_row(content, policy, in_effect, lang) if in_effect else None,
+        "updated": version_row(content, policy, in_effect, lang)
+        if in_effect and recently_updated(policy, in_effect, today)
+        else None,
         "announced": [version_row(content, policy, v, lang) for v in policy.announced(today)],
         "history": [version_row(content, policy, v, lang) for v in reversed(published)],
     }
+
+
+def recently_updated(policy: Policy, version: Version, today: date) -> bool:
+    """Whether a policy's page still says that ``version`` just replaced another: for
+    UPDATED_DAYS from the day it took effect, until another change is announced."""
+    return (
+        policy.previous(version) is not None
+        and version.effective <= today < version.effective + timedelta(days=UPDATED_DAYS)
+        and not policy.announced(today)
+    )
 
 
 def policy_list(content: Content, lang: str) -> list[dict[str, Any]]:
