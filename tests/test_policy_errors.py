@@ -32,3 +32,36 @@ def test_invalid_content_gets_exact_messages(case: Path, tmp_path: Path) -> None
     content = load_content(docs, date(2026, 11, 22), EXTRA, "en", languages)
     expected = (case / "expected.txt").read_text(encoding="utf-8").splitlines()
     assert [str(p) for p in sorted(errors(content.problems))] == expected
+
+
+def test_a_version_copied_with_its_old_footer_or_notes_gets_a_warning(tmp_path: Path) -> None:
+    from privacy_site.problems import warnings
+
+    folder = tmp_path / "docs" / "en" / "policies" / "sample"
+    folder.mkdir(parents=True)
+    (folder / "2018-05-15.md").write_text(
+        "---\ntitle: Sample\neffective: 2018-05-15\nnotes: Paragraph breaks were inferred.\n"
+        "---\n\nThe text.\n\nAdopted: May 15, 2018\n",
+        encoding="utf-8",
+    )
+    (folder / "2026-12-22.md").write_text(
+        "---\ntitle: Sample\neffective: 2026-12-22\nposted: 2026-11-20\nsummary: Longer.\n"
+        "notes: Paragraph breaks were inferred.\n---\n\nThe longer text.\n\n"
+        "Adopted: May 15, 2018\n",
+        encoding="utf-8",
+    )
+    (folder / "2027-03-01.md").write_text(
+        "---\ntitle: Sample\neffective: 2027-03-01\nposted: 2026-12-30\nsummary: Longest.\n"
+        "---\n\nThe longest text.\n\nAdopted: December 30, 2026\n",
+        encoding="utf-8",
+    )
+    content = load_content(tmp_path / "docs", date(2026, 11, 22), EXTRA, "en", ["en"])
+    assert errors(content.problems) == []
+    said = sorted(str(p) for p in warnings(content.problems))
+    assert said == [
+        "docs/en/policies/sample/2026-12-22.md:11: the text still ends with 'Adopted: May 15, "
+        "2018', the last line of 2018-05-15.md: say this version's own date (or remove the "
+        "line: the page shows each version's dates)",
+        "docs/en/policies/sample/2026-12-22.md:6: notes: the same as in 2018-05-15.md, which "
+        "they describe; write notes about this file, or remove them",
+    ]

@@ -83,7 +83,7 @@ def atom_feed(
         _add(entry, "title", text=change.title, type="text", **title_lang)
         _add(entry, "published", text=_timestamp(change.posted))
         _add(entry, "updated", text=_timestamp(change.posted))
-        sentence = language.fill("Takes effect on %(date)s.", date=change.effective)
+        sentence = _when(change, language)
         if change.summary and change.summary_english:
             # Two languages in one summary: XHTML, each part marked with its language.
             summary = _add(entry, "summary", type="xhtml")
@@ -185,6 +185,15 @@ def _add(parent: ET.Element, name: str, text: str | None = None, **attrs: str) -
     if text is not None:
         element.text = NOT_XML.sub("", text)
     return element
+
+
+def _when(change: Change, language: Language) -> str:
+    """The day it happens, as a feed entry (written once, read any day) says it."""
+    if change.action == "removed":
+        return language.fill("Stops on %(date)s.", date=change.effective)
+    if not change.substantive:
+        return language.fill("A correction takes effect on %(date)s.", date=change.effective)
+    return language.fill("Takes effect on %(date)s.", date=change.effective)
 
 
 def _event_title(change: Change, language: Language) -> str:

@@ -4,6 +4,7 @@ the file, the line, the field and the fix, all at once."""
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable
 from datetime import date, timedelta
 from pathlib import Path
@@ -269,6 +270,7 @@ def _check_sequence(
                 message="summary: missing; every version after the first needs a summary of "
                 "what changed, in one or two plain sentences",
             )
+        yield from _copied_from(display, parsed, version, versions[index - 1])
         if version.posted is None:
             continue
         if version.posted > version.effective:
@@ -285,6 +287,49 @@ def _check_sequence(
                     f"a substantive change needs {NOTICE_DAYS} days' notice: set effective to "
                     f"{earliest.isoformat()} or later, or mark substantive: false",
                 )
+
+
+FOOTER = re.compile(
+    r"^\W*(adopted|approved|issued|date issued|revised|updated|last date updated|"
+    r"last updated|effective)\b.*\d{4}",
+    re.IGNORECASE,
+)
+
+
+def _copied_from(
+    display: str,
+    parsed: frontmatter.Parsed,
+    version: Version,
+    previous: tuple[Version, frontmatter.Parsed],
+) -> Iterable[Problem]:
+    """A new version made by copying the last one, with its footer or notes left as they
+    were: warnings, since the text may be right, but a reader would be misled if not."""
+    before, before_parsed = previous
+    source = f"{before.slug}.md"
+    ours, theirs = _last_line(version.body), _last_line(before.body)
+    if ours and ours == theirs and FOOTER.match(ours):
+        line = parsed.body_line + version.body.rstrip().count("\n")
+        yield Problem(
+            display,
+            line,
+            message=f"the text still ends with {ours!r}, the last line of {source}: say this "
+            "version's own date (or remove the line: the page shows each version's dates)",
+            severity="warning",
+        )
+    notes = parsed.fields.get("notes")
+    if isinstance(notes, str) and notes.strip() and notes == before_parsed.fields.get("notes"):
+        yield Problem(
+            display,
+            parsed.line_of("notes"),
+            message=f"notes: the same as in {source}, which they describe; write notes about "
+            "this file, or remove them",
+            severity="warning",
+        )
+
+
+def _last_line(body: str) -> str:
+    lines = [line.strip() for line in body.strip().splitlines() if line.strip()]
+    return lines[-1] if lines else ""
 
 
 def _posted_after(display: str, parsed: frontmatter.Parsed, version: Version) -> Problem:

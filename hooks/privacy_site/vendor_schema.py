@@ -111,6 +111,75 @@ def schema_pass(found: Collector, data: Any) -> set[tuple[Path, str]]:
     return suggested
 
 
+# Words staff use for a kind of tool, by the category the spec calls it: a suggestion
+# about meaning, where spelling distance alone would say nothing (or something wrong).
+CATEGORY_WORDS: dict[str, tuple[str, ...]] = {
+    "analytics": ("statistics", "stats", "tracking", "tracker", "metrics", "measurement"),
+    "advertising": ("ads", "ad", "marketing", "recruiting", "remarketing"),
+    "communication": (
+        "email",
+        "messaging",
+        "messages",
+        "chat",
+        "sms",
+        "text",
+        "newsletter",
+        "notifications",
+        "phone",
+        "calls",
+    ),
+    "hosting": ("host", "cdn", "website", "web", "server", "cloud", "infrastructure", "cms"),
+    "learning": (
+        "education",
+        "educational",
+        "edtech",
+        "classroom",
+        "instruction",
+        "curriculum",
+        "lms",
+        "teaching",
+        "homework",
+        "assessment",
+        "testing",
+    ),
+    "operations": (
+        "forms",
+        "survey",
+        "surveys",
+        "payments",
+        "payroll",
+        "finance",
+        "hr",
+        "scheduling",
+        "administration",
+        "sis",
+        "transportation",
+    ),
+    "security": (
+        "captcha",
+        "antivirus",
+        "firewall",
+        "spam",
+        "filtering",
+        "authentication",
+        "login",
+        "sso",
+    ),
+    "translation": ("language", "languages", "interpreting", "interpretation", "translate"),
+    "video": ("streaming", "stream", "media", "youtube", "broadcast", "livestream"),
+}
+
+
+def category_meant(value: str, allowed: list[str]) -> str | None:
+    """The category a mistaken one most likely means: by meaning first, then spelling."""
+    word = "".join(c for c in value.lower() if c.isalnum())
+    for category, words in CATEGORY_WORDS.items():
+        if category in allowed and (word in words or word.rstrip("s") in words):
+            return category
+    close = difflib.get_close_matches(value.lower(), allowed, n=1)
+    return close[0] if close else None
+
+
 def _placed(error: ValidationError, path: Path, kind: str) -> tuple[Path, str]:
     """One schema error as (path, message)."""
     value = error.instance
@@ -119,8 +188,8 @@ def _placed(error: ValidationError, path: Path, kind: str) -> tuple[Path, str]:
         return path, _type_message(path, kind, error.validator_value, value)
     if error.validator == "enum":
         allowed = [str(v) for v in error.validator_value]
-        close = difflib.get_close_matches(str(value), allowed, n=1)
-        hint = f" (did you mean '{close[0]}'?)" if close else ""
+        meant = category_meant(str(value), allowed)
+        hint = f" (did you mean '{meant}'?)" if meant else ""
         return (
             path,
             f"{name}: {_shown(value)} is not a category; use one of {', '.join(allowed)}{hint}",
