@@ -13,7 +13,7 @@ export DATE
 AS_OF = $(if $(DATE),epoch=$$($(BIN)/python -m privacy_site.preview "$$DATE") \
         || exit 2; export SOURCE_DATE_EPOCH=$$epoch;,)
 
-.PHONY: setup build serve preview translations test test-fast bench lint format chromium vnu fonts messages messages-template lock clean
+.PHONY: setup build serve preview translations test test-fast bench lint format chromium vnu fonts messages messages-template format-reference lock clean
 LOCALES := hooks/privacy_site/locale
 # The site's words: templates and Python call _, gettext, say, nsay, fill, nfill and N_.
 EXTRACT := $(BIN)/pybabel extract -F hooks/babel.cfg -k say -k nsay:1,2 -k fill -k nfill:1,2 \
@@ -45,6 +45,10 @@ serve: setup
 preview: setup
 	@test -n "$$DATE" || { echo "usage: make preview DATE=YYYY-MM-DD"; exit 2; }
 	$(AS_OF) $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+## format-reference: rewrite FORMAT.md from the two JSON Schemas (after editing either)
+format-reference: setup
+	@$(BIN)/python -m privacy_site.format_reference FORMAT.md
 
 ## translations: which page is translated into which language, and how
 translations: setup
