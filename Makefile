@@ -32,7 +32,7 @@ $(STAMP): requirements.lock pyproject.toml
 ## build [DATE=YYYY-MM-DD]: build the site into site/ (strict; a failed build leaves site/ untouched)
 build: setup
 	@rm -rf site.new
-	$(AS_OF) $(BIN)/mkdocs build --clean --site-dir site.new || { rm -rf site.new; \
+	@$(AS_OF) $(BIN)/mkdocs build --clean --site-dir site.new || { rm -rf site.new; \
 	  echo "Not built: site/ is unchanged. Fix the problems listed above (each names its file and line), then run make build again."; exit 1; }
 	@rm -rf site && mv site.new site
 	@echo "Built: site/ is ready to publish. Lines marked WARNING above are reminders; they do not stop the build."

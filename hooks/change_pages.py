@@ -19,6 +19,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from privacy_site import api, feeds, urls, views
 from privacy_site.redline import Labels
+from privacy_site.redline_nav import Words, navigable, summary_links
 from site_context import PROCESS, BuildContext, current
 
 REDLINE_SRC = re.compile(
@@ -42,7 +43,18 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
                 continue
             row = views.version_row(content, policy, version, build.lang)
             meta = {
-                "title": language.fill("%(title)s: what changed", title=row["title"]),
+                # In the tense of the build's day; CI rebuilds daily, so it turns on time.
+                "title": language.fill(
+                    "%(title)s: what will change on %(date)s",
+                    title=row["title"],
+                    date=version.effective,
+                )
+                if version.effective > content.today
+                else language.fill(
+                    "%(title)s: what changed on %(date)s",
+                    title=row["title"],
+                    date=version.effective,
+                ),
                 "template": "redline.html",
                 "search": {"exclude": True},
             }
@@ -135,8 +147,28 @@ def _redline(build: BuildContext, policy_id: str, slug: str) -> dict[str, Any]:
         result = PROCESS.redlines.compare(
             key, old_page.content, new_page.content, labels, link_prefix="../"
         )
+    words = Words(
+        step=lambda n, total: language.fill("Change %(num)d of %(total)d", num=n, total=total),
+        previous=language.gettext("Previous change"),
+        next=language.gettext("Next change"),
+        folded=lambda title, count: language.nfill(
+            "Unchanged: %(title)s (%(num)d paragraph)",
+            "Unchanged: %(title)s (%(num)d paragraphs)",
+            count,
+            title=title,
+        ),
+        opening=language.gettext("Opening text"),
+    )
+    nav = navigable(result.html, words)
     return {
-        "html": result.html,
+        "html": nav.html,
+        "changes": summary_links(
+            nav.changes,
+            lambda n, section: language.fill("Change %(num)d: %(section)s", num=n, section=section),
+        ),
+        "change_count": len(nav.changes),
+        "sections_changed": sorted({c.section for c in nav.changes}),
+        "folded": nav.folded,
         "inserted_words": result.inserted_words,
         "deleted_words": result.deleted_words,
         "english_text": text_lang != lang,

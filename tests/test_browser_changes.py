@@ -156,3 +156,31 @@ def test_opt_out_links_are_reached_by_keyboard_in_order(browser: Browser, url: s
         assert reached == expected
     finally:
         context.close()
+
+
+def test_a_redlines_change_links_move_focus_and_folded_sections_open_by_keyboard(
+    browser: Browser, url: str
+) -> None:
+    page = browser.new_context(viewport={"width": 360, "height": 740}).new_page()
+    try:
+        page.goto(url + "/policies/sample-policy/2026-11-01/changes/", wait_until="load")
+        page.locator(".redline-changes a").nth(1).focus()
+        page.keyboard.press("Enter")
+        page.wait_for_function("() => location.hash === '#change-2'")
+        focused = page.evaluate("() => document.activeElement.id")
+        in_view = page.evaluate(
+            "() => { const r = document.getElementById('change-2').getBoundingClientRect();"
+            " return r.top >= 0 && r.top < innerHeight; }"
+        )
+        assert focused == "change-2" and in_view
+        page.locator("#change-2 a", has_text="Previous change").press("Enter")
+        page.wait_for_function("() => location.hash === '#change-1'")
+        assert page.evaluate("() => document.activeElement.id") == "change-1"
+        summary = page.locator("details.redline-unchanged > summary").first
+        assert not page.evaluate("() => document.querySelector('details.redline-unchanged').open")
+        summary.focus()
+        page.keyboard.press("Enter")
+        assert page.evaluate("() => document.querySelector('details.redline-unchanged').open")
+        assert page.locator("details.redline-unchanged p").first.is_visible()
+    finally:
+        page.context.close()

@@ -94,3 +94,74 @@ def test_a_correction_keeps_the_date_the_policy_took_effect(corrected: Build) ->
     assert "Took effect" not in words(change)
     spanish = soup(corrected, "es/policies/typo-policy/")
     assert "1 de enero de 2020" in words(spanish.select_one(".policy-state"))
+
+
+def test_a_redline_lists_its_changes_and_folds_what_did_not_change(two_languages: Build) -> None:
+    """2026-11-22: the 2026-11-01 version took effect; the 2026-12-22 one is announced."""
+    past = soup(two_languages, "policies/sample-policy/2026-11-01/changes/")
+    assert past.title.get_text().startswith("Sample Policy: what changed on November 1, 2026")
+    nav = past.select_one(".redline-nav")
+    assert words(nav.select_one("h2")) == "2 changes"
+    assert [words(a) for a in nav.select("ol a")] == ["Change 1: Retention", "Change 2: Sharing"]
+    for link in nav.select("ol a"):
+        assert past.select_one(link["href"]) is not None
+    folded = past.select(".redline details.redline-unchanged > summary")
+    assert [words(s) for s in folded] == ["Unchanged: Opening text (1 paragraph)"]
+    assert "took effect on November 1, 2026" in words(past.select_one("article"))
+    coming = soup(two_languages, "policies/sample-policy/2026-12-22/changes/")
+    assert coming.title.get_text().startswith(
+        "Sample Policy: what will change on December 22, 2026"
+    )
+    assert words(coming.select_one(".redline-summary .admonition-title")) == "What changes:"
+    assert words(past.select_one(".redline-summary .admonition-title")) == "What changed:"
+    spanish = soup(two_languages, "es/policies/sample-policy/2026-11-01/changes/")
+    assert len(spanish.select(".redline-changes a")) == 2
+    assert "Change 1" not in words(spanish.select_one(".redline-nav"))  # in Spanish
+
+
+def test_in_short_sums_up_a_policy_and_says_the_policy_governs(corrected: Build) -> None:
+    page = soup(corrected, "policies/typo-policy/")
+    box = page.select_one("aside.in-short")
+    assert words(box.select_one("h2")) == "In short"
+    points = [li.get_text() for li in box.select("li")]
+    assert points == [
+        "The district keeps visitor messages for one year.",
+        "Markup stays text: <b>not bold</b>",  # shown as text, never as markup
+    ]
+    assert box.select_one("b") is None
+    assert "The policy below is the official text." in words(box)
+    assert box.find_next("div", class_="policy-text") is not None  # above the text
+    spanish = soup(corrected, "es/policies/typo-policy/").select_one("aside.in-short")
+    assert spanish.select_one("ul").get("lang") is None  # translated, not marked English
+    assert "durante un año" in words(spanish)
+    assert soup(corrected, "policies/sample-policy/").select_one("aside.in-short") is None
+
+
+def test_in_short_mistakes_are_named_with_the_fix(tmp_path: Path) -> None:
+    from privacy_site.content import load_content
+
+    folder = tmp_path / "docs" / "en" / "policies" / "sample"
+    folder.mkdir(parents=True)
+    (folder / "2018-05-15.md").write_text(
+        "---\ntitle: Sample\neffective: 2018-05-15\nin_short: One point, not a list.\n"
+        "---\n\nText.\n",
+        encoding="utf-8",
+    )
+    spanish = tmp_path / "docs" / "es" / "policies" / "sample"
+    spanish.mkdir(parents=True)
+    (spanish / "2018-05-15.md").write_text(
+        "---\ntitle: Ejemplo\ntranslation: machine\nin_short:\n  - Uno.\n  - Dos.\n---\n\nTexto.\n",
+        encoding="utf-8",
+    )
+    extra = {"privacy_site": {"district": "D", "contact_email": "web@example.org"}}
+    content = load_content(tmp_path / "docs", date(2026, 11, 22), extra, "en", ["en", "es"])
+    said = [str(p) for p in content.problems if p.severity == "error"]
+    assert (
+        "docs/en/policies/sample/2018-05-15.md:4: in_short: write a list, one point per line "
+        "starting with '  - ', for example:  in_short:  - The websites do not sell your "
+        "information." in said
+    )
+    assert (
+        "docs/es/policies/sample/2018-05-15.md:4: in_short: 2 points here and 0 in the English "
+        "docs/en/policies/sample/2018-05-15.md: translate each point, no more" in said
+    )

@@ -10,6 +10,7 @@ import markdown
 import pytest
 from privacy_site import frontmatter
 from privacy_site.redline import Labels, render_redline
+from privacy_site.redline_nav import Words, navigable
 
 # Four real versions of GitHub's privacy statement (CC0), copied from shared/corpus.
 CORPUS = Path(__file__).parent / "fixtures" / "corpus" / "github-privacy-statement"
@@ -89,3 +90,51 @@ def words_without(html: str, tag: str) -> list[str]:
     for element in [*root.iter(tag), *root.find_class("visually-hidden")]:
         element.drop_tree()
     return root.text_content().split()
+
+
+# Finding one's way through a redline (issue 11) ------------------------------------------
+
+
+WORDS = Words(
+    step=lambda n, total: f"Change {n} of {total}",
+    previous="Previous change",
+    next="Next change",
+    folded=lambda title, count: f"Unchanged: {title} ({count} paragraph{'s' * (count != 1)})",
+    opening="Opening text",
+)
+
+
+def test_each_change_is_numbered_and_linked_to_its_neighbours() -> None:
+    redline = render_redline(
+        "<p>Intro.</p><h2 id='a'>A</h2><p>One year.</p><h2 id='b'>B</h2><p>Kept.</p>"
+        "<p>Also kept.</p><h2 id='c'>C</h2><ul><li>Sold.</li></ul>",
+        "<p>Intro.</p><h2 id='a'>A</h2><p>Two years.</p><h2 id='b'>B</h2><p>Kept.</p>"
+        "<p>Also kept.</p><h2 id='c'>C</h2><ul><li>Never sold.</li></ul>",
+    )
+    result = navigable(redline.html, WORDS)
+    assert [(c.id, c.section, c.section_id) for c in result.changes] == [
+        ("change-1", "A", "a"),
+        ("change-2", "C", "c"),
+    ]
+    page = lxml.html.fragment_fromstring(result.html, create_parent="div")
+    steps = page.xpath('//p[@class="redline-step"]')
+    assert [s.get("id") for s in steps] == ["change-1", "change-2"]
+    assert [a.get("href") for a in steps[0].xpath(".//a")] == ["#change-2"]
+    assert [a.get("href") for a in steps[1].xpath(".//a")] == ["#change-1"]
+    assert steps[0].text_content() == "Change 1 of 2 · Next change"
+    assert steps[0].getnext().xpath(".//del | .//ins")  # just before the change itself
+    summaries = [d.text_content() for d in page.xpath("//details/summary")]
+    assert summaries == ["Unchanged: Opening text (1 paragraph)", "Unchanged: B (2 paragraphs)"]
+    assert result.folded == 2
+    # Nothing of the text is lost: it reads as before, step lines and summaries aside.
+    for extra in page.xpath('//p[@class="redline-step"] | //summary'):
+        extra.drop_tree()
+    before = lxml.html.fragment_fromstring(redline.html, create_parent="div")
+    assert " ".join(page.text_content().split()) == " ".join(before.text_content().split())
+
+
+def test_a_redline_without_changes_has_no_steps_and_folds_everything() -> None:
+    redline = render_redline("<h2>A</h2><p>Same.</p>", "<h2>A</h2><p>Same.</p>")
+    result = navigable(redline.html, WORDS)
+    assert result.changes == [] and result.folded == 1
+    assert "redline-step" not in result.html and "<details" in result.html

@@ -13,7 +13,17 @@ from enum import StrEnum
 
 NOTICE_DAYS = 30
 POLICY_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-ENGLISH_FIELDS = {"title", "effective", "posted", "substantive", "summary", "adopted_by", "notes"}
+ENGLISH_FIELDS = {
+    "title",
+    "effective",
+    "posted",
+    "substantive",
+    "summary",
+    "adopted_by",
+    "notes",
+    "in_short",
+}
+IN_SHORT_MAX = 8  # points in an "In short" box: a summary, not a second policy
 TRANSLATION_FIELDS = {
     "title",
     "summary",
@@ -46,6 +56,7 @@ class Version:
     src_uri: str  # relative to the docs folder, e.g. "en/policies/x/2018-05-15.md"
     body: str
     body_line: int = 1  # the file line on which the body starts, for messages about it
+    in_short: tuple[str, ...] = ()  # the "In short" points: a plain summary of the text
 
     @property
     def published_on(self) -> date:
@@ -114,3 +125,4 @@ class Translation:
     summary: str | None
     kind: str  # "machine" or "reviewed"
     src_uri: str
+    in_short: tuple[str, ...] = ()

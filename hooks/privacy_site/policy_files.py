@@ -14,6 +14,7 @@ from .dates import ISO_DATE, parse_date, why_not
 from .docs_tree import DocsTree, title_problem
 from .policies import (
     ENGLISH_FIELDS,
+    IN_SHORT_MAX,
     NOTICE_DAYS,
     POLICY_ID,
     TRANSLATION_FIELDS,
@@ -141,6 +142,17 @@ def load_translations(
             "the title in this language, for example 'title: Política de privacidad'",
         )
         summary = fields.get("summary")
+        in_short = _in_short(display, parsed, problems)
+        if in_short and len(in_short) != len(source.in_short):
+            problems.append(
+                Problem(
+                    display,
+                    parsed.line_of("in_short"),
+                    message=f"in_short: {len(in_short)} points here and {len(source.in_short)} "
+                    f"in the English docs/{source.src_uri}: translate each point, no more",
+                )
+            )
+            in_short = ()
         found[(source.policy, source.effective)] = Translation(
             lang=lang,
             policy=source.policy,
@@ -149,6 +161,7 @@ def load_translations(
             summary=summary.strip() if isinstance(summary, str) else None,
             kind=kind if kind in TRANSLATION_KINDS else "machine",
             src_uri=path.relative_to(docs_dir).as_posix(),
+            in_short=in_short,
         )
     return found, problems
 
@@ -227,6 +240,7 @@ def _read_version(
         )
         summary = None
     adopted_by = fields.get("adopted_by")
+    in_short = _in_short(display, parsed, problems)
 
     if effective is None or not title:
         return None, parsed, problems
@@ -241,8 +255,50 @@ def _read_version(
         src_uri=path.relative_to(tree.docs_dir).as_posix(),
         body=parsed.body,
         body_line=parsed.body_line,
+        in_short=in_short,
     )
     return version, parsed, problems
+
+
+def _in_short(display: str, parsed: frontmatter.Parsed, problems: list[Problem]) -> tuple[str, ...]:
+    """The "In short" points: a list of a few plain sentences, each shown as text."""
+    if "in_short" not in parsed.fields:
+        return ()
+    value = parsed.fields["in_short"]
+    line = parsed.line_of("in_short")
+    if not isinstance(value, list) or not value:
+        problems.append(
+            Problem(
+                display,
+                line,
+                message="in_short: write a list, one point per line starting with '  - ', for "
+                "example:  in_short:  - The websites do not sell your information.",
+            )
+        )
+        return ()
+    points = []
+    for number, point in enumerate(value, start=1):
+        if not isinstance(point, str) or not point.strip():
+            problems.append(
+                Problem(
+                    display,
+                    line,
+                    message=f"in_short: point {number} is {'empty' if not point else 'not text'}; "
+                    "write each point as one plain sentence (in quotes if it contains a ': ')",
+                )
+            )
+            continue
+        points.append(" ".join(point.split()))
+    if len(value) > IN_SHORT_MAX:
+        problems.append(
+            Problem(
+                display,
+                line,
+                message=f"in_short: {len(value)} points; keep it to {IN_SHORT_MAX} or fewer "
+                "(it is a summary: the policy below says the rest)",
+            )
+        )
+    return tuple(points)
 
 
 def _check_sequence(

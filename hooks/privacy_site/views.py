@@ -39,7 +39,10 @@ def version_row(content: Content, policy: Policy, version: Version, lang: str) -
             "url": urls.version_path(policy.id, visible_following.slug, lang, default),
         }
     own_summary = translation.summary if translation and translation.summary else None
+    own_points = translation.in_short if translation and translation.in_short else ()
     return {
+        "in_short": own_points or version.in_short,
+        "in_short_english": not own_points and bool(version.in_short) and lang != default,
         "correction": not version.substantive and previous is not None,
         "since": substantive_since(policy, version).effective,
         "policy": policy.id,
