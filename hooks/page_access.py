@@ -41,7 +41,10 @@ PERMALINK_TITLE = N_("Link to this section")
 
 
 def _finish(output: str, config: MkDocsConfig) -> str:
-    language = current(config).language
+    build = current(config)
+    language = build.language
+    if build.problems:
+        output = _with_problems(output, build.problems)
     english = config.mdx_configs.get("toc", {}).get("permalink_title", PERMALINK_TITLE)
     output = controls.retitle_permalinks(
         output, english, language.gettext(english), language.own_attrs()
@@ -54,3 +57,22 @@ def _finish(output: str, config: MkDocsConfig) -> str:
     )
     message = N_("The table scrolls sideways: swipe or use the arrow keys to see every column.")
     return tables.wrap_tables(output, str(escape(language.gettext(message))))
+
+
+def _with_problems(output: str, problems: list) -> str:
+    """Under ``mkdocs serve``: the content's errors at the top of the page, where the editor
+    is looking, in the words of the terminal (staff's language: English)."""
+    items = "".join(f"<li><code>{escape(str(problem))}</code></li>" for problem in problems)
+    count = len(problems)
+    banner = (
+        '<div class="build-problems" role="alert" lang="en" dir="ltr">'
+        f"<p><strong>Preview only: the site cannot be published until "
+        f"{'this problem is' if count == 1 else f'these {count} problems are'} fixed. "
+        "Each names its file and line; the page updates when you save.</strong></p>"
+        f"<ul>{items}</ul></div>"
+    )
+    body = output.find("<body")
+    if body < 0:
+        return banner + output
+    start = output.find(">", body) + 1
+    return output[:start] + banner + output[start:]

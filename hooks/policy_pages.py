@@ -46,6 +46,10 @@ if not notice_log.handlers:
 # Hooks ------------------------------------------------------------------------------
 
 
+def on_startup(command: str, dirty: bool) -> None:
+    PROCESS.serving = command == "serve"
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     lang, default, built = languages(config)
     settings, _ = read_settings(config.extra)
@@ -70,8 +74,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             language = loaded
         if lang == default and code != default:
             found += _untranslated(code)
-    if errors(found):
+    shown: list[Problem] = []
+    if errors(found) and not PROCESS.serving:
         raise PluginError(ContentError(errors(found)).report())
+    if errors(found):  # a preview: say so in the terminal and on every page, keep serving
+        shown = sorted(errors(found))
+        if lang == default:
+            notice_log.error(ContentError(shown).report())
     if lang == default:
         for problem in warnings(found):
             notice_log.warning(str(problem))
@@ -84,6 +93,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             built=built,
             names=names,
             site_url=config.site_url or None,
+            problems=shown,
         )
     )
     return config

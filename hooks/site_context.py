@@ -32,6 +32,9 @@ class BuildContext:
     site_url: str | None
     files: Any = None  # this build's MkDocs files, once chosen (the redlines read pages)
     extras: dict[str, Any] = field(default_factory=dict)
+    # Under `mkdocs serve` only: the content's errors, shown at the top of every page
+    # instead of stopping the preview (a build for publishing stops on them).
+    problems: list[Any] = field(default_factory=list)
 
     @property
     def lang(self) -> str:
@@ -79,6 +82,7 @@ class Process:
         self.content = ContentCache()
         self.redlines = Redlines()
         self.contexts: dict[str, BuildContext] = {}
+        self.serving = False  # `mkdocs serve`: show content errors in the page
 
 
 PROCESS = Process()

@@ -36,7 +36,7 @@ def corrected(tmp_path_factory: pytest.TempPathFactory) -> Build:
 def after_next(tmp_path_factory: pytest.TempPathFactory) -> Build:
     """2026-12-23: the day after the 2026-12-22 version took effect; 2026-12-21 + 30 days
     later, and after the 2027-03-01 version is posted (2026-12-30), the notice is gone."""
-    return built(tmp_path_factory.mktemp("after-next"), date(2026, 12, 23), ["en"])
+    return built(tmp_path_factory.mktemp("after-next"), date(2026, 12, 23), ["en", "es"])
 
 
 def soup(build: Build, path: str) -> BeautifulSoup:

@@ -1,0 +1,87 @@
+"""`mkdocs serve` (`make serve`, `make preview`): a content error is shown in the page the
+editor is looking at, not only in the terminal, and the page recovers once it is fixed."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import FIXTURES, LIFECYCLE_FIXTURE
+from sitebuild import ROOT, config_with, fixture_docs, languages_config
+
+pytestmark = pytest.mark.build
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def fetch(url: str, wanted: str, timeout: float = 90) -> str:
+    """The page at ``url`` once it contains ``wanted`` (serve rebuilds in the background)."""
+    deadline = time.monotonic() + timeout
+    last = ""
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                last = response.read().decode("utf-8")
+            if wanted in last:
+                return last
+        except OSError:
+            pass
+        time.sleep(0.5)
+    raise AssertionError(f"{url} never showed {wanted!r}; last seen:\n{last[:2000]}")
+
+
+def test_a_content_error_is_shown_in_the_preview_and_goes_when_fixed(tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    project.mkdir()
+    docs = fixture_docs(tmp_path, LIFECYCLE_FIXTURE)
+    docs = docs.rename(project / "docs")
+    shutil.copy(
+        FIXTURES / "vendors" / "valid.yml", project / "vendors.yml"
+    )  # mkdocs.yml watches it
+    for name in ("hooks", "overrides"):
+        (project / name).symlink_to(ROOT / name)
+    config = config_with()
+    for plugin in config["plugins"]:
+        if isinstance(plugin, dict) and "i18n" in plugin:
+            plugin["i18n"]["languages"] = languages_config(["en"])
+    (project / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), "utf-8")
+    version = docs / "en" / "policies" / "sample-policy" / "2026-12-22.md"
+    good = version.read_text(encoding="utf-8")
+    version.write_text(good.replace("posted: 2026-11-20", "posted: 2026-12-10"), "utf-8")
+    port = free_port()
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH="1795400000")
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=project,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        page = fetch(f"http://127.0.0.1:{port}/contact/", "build-problems")
+        assert "docs/en/policies/sample-policy/2026-12-22.md:" in page
+        assert "needs 30 days&#39; notice" in page or "needs 30 days' notice" in page
+        assert "cannot be published" in page
+        version.write_text(good, "utf-8")  # fixed: the next rebuild drops the banner
+        deadline = time.monotonic() + 90
+        while "build-problems" in fetch(f"http://127.0.0.1:{port}/contact/", "</html>"):
+            assert time.monotonic() < deadline, "the banner stayed after the fix"
+            time.sleep(1)
+    finally:
+        server.terminate()
+        output, _ = server.communicate(timeout=30)
+    assert "Traceback" not in output
+    assert "The site was not built: 1 problem" in output  # and in the terminal
