@@ -182,5 +182,18 @@ def test_a_redlines_change_links_move_focus_and_folded_sections_open_by_keyboard
         page.keyboard.press("Enter")
         assert page.evaluate("() => document.querySelector('details.redline-unchanged').open")
         assert page.locator("details.redline-unchanged p").first.is_visible()
+        # The other view: the whole text, then folded again, by one button.
+        button = page.locator(".redline-whole button")
+        assert button.is_visible() and button.inner_text() == "Fold the unchanged sections"
+        button.press("Enter")
+        assert not page.evaluate(
+            "() => [...document.querySelectorAll('details.redline-unchanged')].some(d => d.open)"
+        )
+        assert button.inner_text() == "Show the whole text"
+        assert button.get_attribute("aria-pressed") == "false"
+        button.press("Space")
+        assert page.evaluate(
+            "() => [...document.querySelectorAll('details.redline-unchanged')].every(d => d.open)"
+        )
     finally:
         page.context.close()

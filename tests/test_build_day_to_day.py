@@ -61,6 +61,11 @@ def test_for_thirty_days_a_policy_says_it_was_updated_and_links_what_changed(
     assert "1 de noviembre de 2026" in words(spanish.select_one(".policy-updated"))
     later = soup(after_next, "policies/sample-policy/").select_one(".policy-updated")
     assert words(later.select_one(".admonition-title")) == "Updated December 22, 2026"
+    # 43 days after the typo policy's correction, with nothing announced: no notice left.
+    assert soup(after_next, "policies/typo-policy/").select_one(".policy-updated") is None
+    assert "Corrected November 10, 2026." in words(
+        soup(after_next, "policies/typo-policy/").select_one(".policy-state")
+    )
     # A version page and the first version never say so.
     assert (
         soup(corrected, "policies/sample-policy/2026-11-01/").select_one(".policy-updated") is None

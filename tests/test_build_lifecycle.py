@@ -71,7 +71,9 @@ def banner(build: Build, path: str) -> str:
 def test_day_before_posting_nothing_is_announced(builds) -> None:
     site = builds(date(2026, 11, 19))
     assert "kept for two years" in text(site, MAIN)
-    assert soup(site, MAIN).select(".policy-notice") == []
+    assert soup(site, MAIN).select(".policy-notice:not(.policy-updated)") == []
+    # 18 days after 2026-11-01 took effect: the page still says it was updated.
+    assert visible(site, MAIN, ".policy-updated .admonition-title") == "Updated November 1, 2026"
     assert banner(site, "") == "" and banner(site, "contact/") == ""
     assert not site.page("policies/sample-policy/2026-12-22/").exists()
     assert not site.page("policies/sample-policy/2026-12-22/changes/").exists()
@@ -112,7 +114,10 @@ def test_on_the_effective_day_the_new_version_is_in_effect(builds) -> None:
     site = builds(date(2026, 12, 22))
     assert "kept for three years" in text(site, MAIN)
     assert visible(site, MAIN, ".policy-state") == "In effect since December 22, 2026."
-    assert soup(site, MAIN).select(".policy-notice") == []
+    assert soup(site, MAIN).select(".policy-notice:not(.policy-updated)") == []
+    assert visible(site, MAIN, ".policy-updated .admonition-title") == (
+        "Updated December 22, 2026"
+    )  # on the day it takes effect, the page says what changed
     assert banner(site, "") == ""
     archived = visible(site, "policies/sample-policy/2026-11-01/", ".policy-state")
     assert archived.startswith("Archived version.")
