@@ -284,11 +284,12 @@ def test_a_version_and_a_redline_say_which_in_their_titles(two_languages: Build)
     assert title("policies/sample-policy/2020-01-01/") == (
         "Sample Policy — version of January 1, 2020 — Cambridge Public Schools Privacy"
     )
+    # Before the effective day the redline speaks in the future, after it in the past.
     assert title("policies/sample-policy/2026-12-22/changes/").startswith(
-        "Sample Policy — what changes on December 22, 2026 — "
+        "Sample Policy: what will change on December 22, 2026 — "
     )
     assert title("policies/sample-policy/2026-11-01/changes/").startswith(
-        "Sample Policy — what changed on November 1, 2026 — "
+        "Sample Policy: what changed on November 1, 2026 — "
     )
 
 
