@@ -7,7 +7,9 @@ per language (mkdocs-static-i18n rebuilds the site for each).
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
 from typing import Any
 
 import yaml
@@ -20,7 +22,7 @@ from mkdocs.structure.pages import Page
 from privacy_site import api, feeds, urls, views
 from privacy_site.redline import Labels
 from privacy_site.redline_nav import Words, navigable, summary_links
-from site_context import PROCESS, BuildContext, current
+from site_context import PROCESS, BuildContext, current, project_dir
 
 REDLINE_SRC = re.compile(
     r"^policies/(?P<policy>[^/]+)/(?P<slug>\d{4}-\d{2}-\d{2})/changes/index\.md$"
@@ -28,6 +30,7 @@ REDLINE_SRC = re.compile(
 FEED = "changes/feed.xml"
 CALENDAR = "changes/calendar.ics"
 POLICIES_API = "api/policies.json"
+BUILD_API = "api/build.json"
 
 
 # Hooks ------------------------------------------------------------------------------
@@ -100,8 +103,31 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         POLICIES_API,
         api.json_bytes(api.policies_document(content, build.lang, build.site_url)),
     )
+    if build.lang == build.default:  # one for the whole site, at its root
+        add_static(
+            files, config, BUILD_API, api.json_bytes(api.build_document(content, _commit(config)))
+        )
     build.files = files  # the redlines read other pages' HTML while rendering
     return files
+
+
+def _commit(config: MkDocsConfig) -> str | None:
+    """The commit the site is built from: CI's GITHUB_SHA, else the checkout's HEAD, else
+    None (a copy of the files outside git)."""
+    sha = os.environ.get("GITHUB_SHA", "").strip().lower()
+    if not re.fullmatch(r"[0-9a-f]{40}", sha):
+        try:
+            sha = subprocess.run(
+                ["git", "rev-parse", "--verify", "HEAD"],
+                cwd=project_dir(config),
+                capture_output=True,
+                text=True,
+                timeout=10,
+                check=False,
+            ).stdout.strip()
+        except OSError:
+            sha = ""
+    return sha if re.fullmatch(r"[0-9a-f]{40}", sha) else None
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:

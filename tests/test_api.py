@@ -144,3 +144,35 @@ def test_hostile_text_is_kept_literally() -> None:
     data = json_bytes(document)
     assert website(json.loads(data))["versions"][2]["summary"] == HOSTILE
     assert b'<script>alert(1)</script> & \\"quotes\\"' in data
+
+
+# What the published site says of itself (issue 12, part) --------------------------------
+
+
+def test_the_site_says_when_and_from_what_it_was_built(real_build) -> None:
+    import re
+
+    from conftest import REAL_DATE
+
+    data = json.loads((real_build.site / "api" / "build.json").read_text(encoding="utf-8"))
+    assert set(data) == {"built", "timezone", "commit"}
+    assert data["built"] == REAL_DATE.isoformat()
+    assert data["timezone"] == "America/New_York"
+    # A copy outside git (as the tests build) has no commit; CI's checkout has its SHA.
+    assert data["commit"] is None or re.fullmatch(r"[0-9a-f]{40}", data["commit"])
+    assert not (real_build.site / "es" / "api" / "build.json").exists()  # one per site
+
+
+def test_each_published_version_carries_the_sha256_of_its_english_file(real_build) -> None:
+    import hashlib
+
+    from sitebuild import ROOT
+
+    data = json.loads((real_build.site / "api" / "policies.json").read_text(encoding="utf-8"))
+    checked = 0
+    for policy in data["policies"]:
+        for row in policy["versions"]:
+            source = ROOT / "docs" / "en" / "policies" / policy["id"] / f"{row['effective']}.md"
+            assert row["source_sha256"] == hashlib.sha256(source.read_bytes()).hexdigest()
+            checked += 1
+    assert checked >= 1

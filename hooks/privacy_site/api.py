@@ -40,6 +40,9 @@ def policies_document(content: Content, lang: str, site_url: str | None) -> dict
                     "changes_url": urls.absolute(row["changes_url"], site_url)
                     if row["changes_url"]
                     else None,
+                    # The English file as published: `sha256sum docs/en/policies/<id>/<date>.md`
+                    # in the repository gives the same, so a saved copy can be checked.
+                    "source_sha256": version.sha256,
                 }
             )
         policies.append(
@@ -57,6 +60,16 @@ def policies_document(content: Content, lang: str, site_url: str | None) -> dict
         "generated": today.isoformat(),
         "timezone": content.settings.timezone,
         "policies": policies,
+    }
+
+
+def build_document(content: Content, commit: str | None) -> dict[str, Any]:
+    """``/api/build.json``: when the published site was built, so a watchdog can tell a
+    site that stopped being rebuilt (its change notices would stop turning on time)."""
+    return {
+        "built": content.today.isoformat(),
+        "timezone": content.settings.timezone,
+        "commit": commit,
     }
 
 

@@ -57,6 +57,7 @@ class Version:
     body: str
     body_line: int = 1  # the file line on which the body starts, for messages about it
     in_short: tuple[str, ...] = ()  # the "In short" points: a plain summary of the text
+    sha256: str = ""  # of the file's bytes (sha256sum docs/en/policies/<id>/<date>.md)
 
     @property
     def published_on(self) -> date:

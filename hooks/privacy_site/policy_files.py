@@ -4,6 +4,7 @@ the file, the line, the field and the fix, all at once."""
 from __future__ import annotations
 
 import difflib
+import hashlib
 import re
 from collections.abc import Iterable
 from datetime import date, timedelta
@@ -256,6 +257,7 @@ def _read_version(
         body=parsed.body,
         body_line=parsed.body_line,
         in_short=in_short,
+        sha256=hashlib.sha256(path.read_bytes()).hexdigest(),
     )
     return version, parsed, problems
 
