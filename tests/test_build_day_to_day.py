@@ -97,6 +97,8 @@ def test_a_correction_keeps_the_date_the_policy_took_effect(corrected: Build) ->
     change = soup(corrected, "changes/").select_one("#policy-typo-policy-2026-11-10")
     assert "Corrected on November 10, 2026." in words(change)
     assert "Took effect" not in words(change)
+    assert "Read the corrected version" in words(change)
+    assert "Read the new version" not in words(change)
     spanish = soup(corrected, "es/policies/typo-policy/")
     assert "1 de enero de 2020" in words(spanish.select_one(".policy-state"))
 
