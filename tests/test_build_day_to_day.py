@@ -142,33 +142,3 @@ def test_in_short_sums_up_a_policy_and_says_the_policy_governs(corrected: Build)
     assert spanish.select_one("ul").get("lang") is None  # translated, not marked English
     assert "durante un año" in words(spanish)
     assert soup(corrected, "policies/sample-policy/").select_one("aside.in-short") is None
-
-
-def test_in_short_mistakes_are_named_with_the_fix(tmp_path: Path) -> None:
-    from privacy_site.content import load_content
-
-    folder = tmp_path / "docs" / "en" / "policies" / "sample"
-    folder.mkdir(parents=True)
-    (folder / "2018-05-15.md").write_text(
-        "---\ntitle: Sample\neffective: 2018-05-15\nin_short: One point, not a list.\n"
-        "---\n\nText.\n",
-        encoding="utf-8",
-    )
-    spanish = tmp_path / "docs" / "es" / "policies" / "sample"
-    spanish.mkdir(parents=True)
-    (spanish / "2018-05-15.md").write_text(
-        "---\ntitle: Ejemplo\ntranslation: machine\nin_short:\n  - Uno.\n  - Dos.\n---\n\nTexto.\n",
-        encoding="utf-8",
-    )
-    extra = {"privacy_site": {"district": "D", "contact_email": "web@example.org"}}
-    content = load_content(tmp_path / "docs", date(2026, 11, 22), extra, "en", ["en", "es"])
-    said = [str(p) for p in content.problems if p.severity == "error"]
-    assert (
-        "docs/en/policies/sample/2018-05-15.md:4: in_short: write a list, one point per line "
-        "starting with '  - ', for example:  in_short:  - The websites do not sell your "
-        "information." in said
-    )
-    assert (
-        "docs/es/policies/sample/2018-05-15.md:4: in_short: 2 points here and 0 in the English "
-        "docs/en/policies/sample/2018-05-15.md: translate each point, no more" in said
-    )

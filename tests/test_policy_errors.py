@@ -65,3 +65,30 @@ def test_a_version_copied_with_its_old_footer_or_notes_gets_a_warning(tmp_path: 
         "docs/en/policies/sample/2026-12-22.md:6: notes: the same as in 2018-05-15.md, which "
         "they describe; write notes about this file, or remove them",
     ]
+
+
+def test_in_short_mistakes_are_named_with_the_fix(tmp_path: Path) -> None:
+    folder = tmp_path / "docs" / "en" / "policies" / "sample"
+    folder.mkdir(parents=True)
+    (folder / "2018-05-15.md").write_text(
+        "---\ntitle: Sample\neffective: 2018-05-15\nin_short: One point, not a list.\n"
+        "---\n\nText.\n",
+        encoding="utf-8",
+    )
+    spanish = tmp_path / "docs" / "es" / "policies" / "sample"
+    spanish.mkdir(parents=True)
+    (spanish / "2018-05-15.md").write_text(
+        "---\ntitle: Ejemplo\ntranslation: machine\nin_short:\n  - Uno.\n  - Dos.\n---\n\nTexto.\n",
+        encoding="utf-8",
+    )
+    content = load_content(tmp_path / "docs", date(2026, 11, 22), EXTRA, "en", ["en", "es"])
+    said = [str(p) for p in errors(content.problems)]
+    assert (
+        "docs/en/policies/sample/2018-05-15.md:4: in_short: write a list, one point per line "
+        "starting with '  - ', for example:  in_short:  - The websites do not sell your "
+        "information." in said
+    )
+    assert (
+        "docs/es/policies/sample/2018-05-15.md:4: in_short: 2 points here and 0 in the English "
+        "docs/en/policies/sample/2018-05-15.md: translate each point, no more" in said
+    )

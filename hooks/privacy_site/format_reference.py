@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -62,7 +61,7 @@ def _fields(part: dict[str, Any], root: dict[str, Any]) -> list[str]:
     lines = ["| field | required | what it is |", "| --- | --- | --- |"]
     for name, spec in part.get("properties", {}).items():
         description = spec.get("description") or _resolve(spec, root).get("description", "")
-        choices = list(_choices(spec, root))
+        choices = [str(value) for value in spec.get("enum", ())]
         if choices:
             description += " One of: " + ", ".join(f"`{c}`" for c in choices) + "."
         cell = description.replace("|", "\\|")
@@ -73,10 +72,6 @@ def _fields(part: dict[str, Any], root: dict[str, Any]) -> list[str]:
 def _resolve(spec: dict[str, Any], root: dict[str, Any]) -> dict[str, Any]:
     ref = spec.get("$ref", "")
     return root["$defs"].get(ref.rsplit("/", 1)[-1], {}) if ref.startswith("#/$defs/") else {}
-
-
-def _choices(spec: dict[str, Any], root: dict[str, Any]) -> Iterator[str]:
-    yield from (str(value) for value in spec.get("enum", ()))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -4,7 +4,6 @@ the file, the line, the field and the fix, all at once."""
 from __future__ import annotations
 
 import difflib
-import hashlib
 import re
 from collections.abc import Iterable
 from datetime import date, timedelta
@@ -25,6 +24,7 @@ from .policies import (
     Version,
 )
 from .problems import Problem
+from .translations import digest
 
 
 def load_policies(tree: DocsTree, lang: str = "en") -> tuple[list[Policy], list[Problem]]:
@@ -257,7 +257,7 @@ def _read_version(
         body=parsed.body,
         body_line=parsed.body_line,
         in_short=in_short,
-        sha256=hashlib.sha256(path.read_bytes()).hexdigest(),
+        sha256=digest(path),
     )
     return version, parsed, problems
 

@@ -59,8 +59,7 @@ def navigable(html: str, words: Words) -> Navigable:
     changed = [block for block in blocks if _has_change(block)]
     total = len(changed)
     changes: list[Change] = []
-    titles = {id(block): title for title, _, members in sections for block in members}
-    heading_ids = {id(block): hid for _, hid, members in sections for block in members}
+    section_of = {id(block): (title, hid) for title, hid, members in sections for block in members}
     for number, block in enumerate(changed, start=1):
         change_id = f"change-{number}"
         step = lxml.html.Element("p", {"class": "redline-step", "id": change_id, "tabindex": "-1"})
@@ -79,7 +78,7 @@ def navigable(html: str, words: Words) -> Navigable:
             step[-1].tail = (step[-1].tail or "") + " · "
             step.append(link)
         block.addprevious(step)
-        changes.append(Change(change_id, titles[id(block)], heading_ids[id(block)]))
+        changes.append(Change(change_id, *section_of[id(block)]))
     folded = 0
     for title, _, members in sections:
         if any(_has_change(block) for block in members) or not members:

@@ -42,6 +42,8 @@ def check_translations(
 ) -> tuple[dict[tuple[str, str], PageTranslation], list[Problem]]:
     """Every translated Markdown file, checked against the English file it translates."""
     english = tree.pages.get(default, {})
+    digests: dict[Path, str] = {}  # each English file hashed once, however many languages
+    outlines: dict[Path, parity.Outline | None] = {}
     found: dict[tuple[str, str], PageTranslation] = {}
     problems: list[Problem] = []
     for lang, pages in sorted(tree.pages.items()):
@@ -80,7 +82,9 @@ def check_translations(
                     )
                 kind = "machine"
             recorded = fields.get("source_sha256")
-            current = digest(source)
+            if source not in digests:
+                digests[source] = digest(source)
+            current = digests[source]
             stale = False
             if recorded is None:
                 problems.append(
@@ -117,10 +121,16 @@ def check_translations(
                         severity="warning",
                     )
                 )
-            english_parsed = tree.markdown(source)
-            if not stale and english_parsed is not None:
+            if source not in outlines:
+                english_parsed = tree.markdown(source)
+                outlines[source] = (
+                    parity.outline(english_parsed.body, english_parsed.body_line)
+                    if english_parsed is not None
+                    else None
+                )
+            if not stale and outlines[source] is not None:
                 problems += parity.compare(
-                    parity.outline(english_parsed.body, english_parsed.body_line),
+                    outlines[source],
                     tree.display(source),
                     parity.outline(parsed.body, parsed.body_line),
                     shown,

@@ -78,6 +78,7 @@ def policy_view(
     in_effect = policy.in_effect(today)
     published = policy.published(today)
     shown_row = version_row(content, policy, shown, lang) if shown else None
+    in_effect_row = version_row(content, policy, in_effect, lang) if in_effect else None
     return {
         "id": policy.id,
         "lang": lang,
@@ -85,8 +86,8 @@ def policy_view(
         "english_text": bool(shown_row and shown_row["text_english"]),
         "url": urls.policy_path(policy.id, lang, content.default_language),
         "version": shown_row,
-        "in_effect": version_row(content, policy, in_effect, lang) if in_effect else None,
-        "updated": version_row(content, policy, in_effect, lang)
+        "in_effect": in_effect_row,
+        "updated": in_effect_row
         if in_effect and recently_updated(policy, in_effect, today)
         else None,
         "announced": [version_row(content, policy, v, lang) for v in policy.announced(today)],
