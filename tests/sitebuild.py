@@ -79,6 +79,8 @@ def build_site(
     vendors_source = vendors or ROOT / "vendors.yml"
     if vendors_source.exists():
         shutil.copy(vendors_source, project / "vendors.yml")
+    if docs is None:  # the real content comes with its record of what was posted
+        shutil.copy(ROOT / "posted.lock", project / "posted.lock")
     for name in ("hooks", "overrides"):
         (project / name).symlink_to(ROOT / name)
     cfg = config or config_with()

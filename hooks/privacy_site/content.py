@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from . import record
 from .docs_tree import DocsTree
 from .policies import Policy, Translation
 from .policy_files import load_policies, load_translations
@@ -18,7 +19,7 @@ from .problems import Problem
 from .settings import Settings, read_settings
 from .translation_status import PageStatus, page_status
 from .translations import PageTranslation, check_translations
-from .vendors import Vendor, load_vendors
+from .vendors import Vendor, VendorState, load_vendors
 
 
 @dataclass
@@ -39,6 +40,24 @@ class Content:
     def policy(self, policy_id: str) -> Policy | None:
         return next((p for p in self.policies if p.id == policy_id), None)
 
+    def posted(self, docs_dir: Path) -> record.Posted:
+        """What is on the site today, as the record keeps it (files relative to the project)."""
+        found = record.Posted()
+        folder = docs_dir.name
+        for policy in self.policies:
+            for version in policy.published(self.today):
+                found.versions[f"{folder}/{version.src_uri}"] = version.sha256
+        for table in self.translations.values():
+            for (policy_id, effective), translation in table.items():
+                policy = self.policy(policy_id)
+                versions = policy.versions if policy else ()
+                version = next((v for v in versions if v.effective == effective), None)
+                if version is not None and version.published_on <= self.today:
+                    sha = record.digest(docs_dir / translation.src_uri)
+                    found.translations[f"{folder}/{translation.src_uri}"] = (sha, translation.kind)
+        found.vendors = {v.id for v in self.vendors if v.state(self.today) != VendorState.HIDDEN}
+        return found
+
 
 def load_content(
     docs_dir: Path,
@@ -48,7 +67,8 @@ def load_content(
     languages: list[str] | None = None,
     vendors_file: Path | None = None,
 ) -> Content:
-    """Read and check everything; ``vendors_file`` (default: vendors.yml beside docs/)."""
+    """Read and check everything; ``vendors_file`` (default: vendors.yml beside docs/), and
+    the record of what was posted (``posted.lock`` beside it) when there is one."""
     languages = languages or [default_language]
     settings, problems = read_settings(extra)
     tree = DocsTree(docs_dir, languages)
@@ -63,8 +83,11 @@ def load_content(
     page_translations, found = check_translations(tree, default_language)
     problems += found
     problems += tree.problems
-    vendors, found = load_vendors(vendors_file or docs_dir.parent / "vendors.yml", today)
+    vendors_file = vendors_file or docs_dir.parent / "vendors.yml"
+    vendors, found = load_vendors(vendors_file, today)
     problems += found
+    entries, found = record.read(vendors_file.parent / record.RECORD)
+    problems += found + record.check(entries, vendors_file.parent, vendors_file)
     return Content(
         today=today,
         settings=settings,
@@ -125,11 +148,12 @@ def fingerprint(
             except OSError:
                 continue
             digest.update(f"{path}\0{stat.st_mtime_ns}\0{stat.st_size}\n".encode())
-    try:
-        stat = vendors_file.stat()
-        digest.update(f"{vendors_file}\0{stat.st_mtime_ns}\0{stat.st_size}\n".encode())
-    except OSError:
-        digest.update(b"no vendors file\n")
+    for path in (vendors_file, vendors_file.parent / record.RECORD):
+        try:
+            stat = path.stat()
+            digest.update(f"{path}\0{stat.st_mtime_ns}\0{stat.st_size}\n".encode())
+        except OSError:
+            digest.update(f"no {path.name}\n".encode())
     settings = extra.get("privacy_site") if isinstance(extra, Mapping) else extra
     digest.update(repr((settings, today, default_language, languages)).encode())
     return digest.hexdigest()

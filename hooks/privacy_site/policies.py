@@ -12,6 +12,8 @@ from datetime import date
 from enum import StrEnum
 
 NOTICE_DAYS = 30
+# What `privacy-site new-version` writes as a new version's summary; never published.
+SUMMARY_PLACEHOLDER = "TO DO: say in one or two plain sentences what changes."
 POLICY_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 ENGLISH_FIELDS = {
     "title",

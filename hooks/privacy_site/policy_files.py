@@ -17,6 +17,7 @@ from .policies import (
     IN_SHORT_MAX,
     NOTICE_DAYS,
     POLICY_ID,
+    SUMMARY_PLACEHOLDER,
     TRANSLATION_FIELDS,
     TRANSLATION_KINDS,
     Policy,
@@ -240,6 +241,15 @@ def _read_version(
             )
         )
         summary = None
+    elif isinstance(summary, str) and summary.strip() == SUMMARY_PLACEHOLDER:
+        problems.append(
+            Problem(
+                display,
+                parsed.line_of("summary"),
+                message="summary: still the placeholder that new-version wrote; replace it "
+                "with one or two plain sentences saying what changes, for families to read",
+            )
+        )
     adopted_by = fields.get("adopted_by")
     in_short = _in_short(display, parsed, problems)
 

@@ -10,9 +10,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-import yaml
-
 from .dates import SettingError, epoch_for, parse_date, why_not
+from .project import read_config
 from .settings import read_settings
 
 
@@ -23,24 +22,11 @@ def epoch(raw: str, config: Path) -> int:
         reason = why_not(raw).removeprefix("is not a real date: ")
         shown = "".join(c if c.isprintable() else "?" for c in raw[:40])
         raise SettingError(f"DATE={shown}: {reason}")
-    try:
-        loaded = yaml.load(config.read_text(encoding="utf-8"), Loader=_ConfigLoader)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise SettingError(f"{config}: cannot be read ({type(exc).__name__})") from None
-    extra = loaded.get("extra") if isinstance(loaded, dict) else None
-    settings, problems = read_settings(extra)
+    settings, problems = read_settings(read_config(config).get("extra"))
     zone_problems = [p for p in problems if "timezone" in p.message]
     if zone_problems:
         raise SettingError(str(zone_problems[0]))
     return epoch_for(day, settings.timezone)
-
-
-class _ConfigLoader(yaml.SafeLoader):
-    """mkdocs.yml may hold MkDocs' own tags (``!ENV``, ``!relative``): read them as text."""
-
-
-_ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
-_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, s, node: None)
 
 
 def main(argv: list[str]) -> int:

@@ -19,6 +19,7 @@ from .yamldoc import Path
 OPT_OUT_CATEGORIES = ("analytics", "advertising")
 DATE_FIELDS = ("added", "announced", "removed")
 AGREEMENT_DATES = ("signed", "expires")
+EXPIRY_WARNING_DAYS = 60  # an agreement expiring this soon is a warning
 
 
 def rules_pass(found: Collector, data: Any, today: date, suggested: set[tuple[Path, str]]) -> None:
@@ -94,13 +95,20 @@ def _agreement_rules(
             f"{dotted(path)}: {expires.isoformat()} is before agreement.signed "
             f"{signed.isoformat()}; correct one of the two dates",
         )
-    elif expires and expires < today:
+    elif expires and expires <= today + timedelta(days=EXPIRY_WARNING_DAYS):
         removed = dates.get("removed")
-        if removed is None or removed > today:
+        if removed is None or removed > expires:
+            when = (
+                "has passed"
+                if expires < today
+                else f"is in {(expires - today).days} days"
+                if expires > today
+                else "is today"
+            )
             found.add(
                 path,
-                f"{dotted(path)}: {expires.isoformat()} has passed; renew the agreement or "
-                "update the date",
+                f"{dotted(path)}: {expires.isoformat()} {when}; renew the agreement and update "
+                "the date, or set 'removed:' to the day the tool stops being used",
                 severity="warning",
             )
 

@@ -1,0 +1,352 @@
+"""The staff's command line: ``privacy-site <command>`` (also ``make check`` and friends).
+
+- ``check``: every problem in the content, grouped, with a count; exit 1 on errors.
+- ``new-version <policy>``: the next version's file, posted today, in effect 30 days later.
+- ``correct <policy>``: a correction of the version in effect, in effect today.
+- ``post``: record what is posted in posted.lock (the daily publish runs it).
+- ``preview --date YYYY-MM-DD``: serve the site as it will look that day.
+- ``check-record --base REF``: CI's guard that a pull request only adds to posted.lock.
+
+Every message is one line that names the file (and line) and says what to do; nothing
+here prints a traceback for a problem in the content or the command.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from . import dates, links, record
+from .content import Content, load_content
+from .dates import SettingError
+from .docs_tree import DocsTree
+from .language import load_language
+from .policies import NOTICE_DAYS, SUMMARY_PLACEHOLDER, Version
+from .preview import epoch
+from .problems import Problem, errors, warnings
+from .project import Project, read_project
+
+PROGRAM = "privacy-site"
+
+
+class Refused(Exception):
+    """The command cannot do what was asked: one line that says why and what to do."""
+
+
+# Entry point ------------------------------------------------------------------------
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.run(args)
+    except (Refused, SettingError) as exc:
+        print(f"{PROGRAM} {args.command}: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=PROGRAM, description="Check, change and preview the privacy site's content."
+    )
+    parser.add_argument(
+        "--config", type=Path, default=Path("mkdocs.yml"), help="the site's mkdocs.yml"
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="command")
+
+    def command(name: str, run: Any, help: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=help, description=help)
+        sub.set_defaults(run=run)
+        return sub
+
+    def as_of(sub: argparse.ArgumentParser, what: str) -> None:
+        sub.add_argument("--date", type=_day, help=f"{what} (default: today in the site's zone)")
+
+    sub = command("check", check, "check everything; exit 1 if anything must be fixed")
+    as_of(sub, "check the site as it will be on YYYY-MM-DD")
+    sub = command("new-version", new_version, "start the next version of a policy")
+    sub.add_argument("policy", help="the policy's folder name, e.g. website-privacy")
+    sub.add_argument("--effective", type=_day, help="when it takes effect (default: in 30 days)")
+    sub.add_argument(
+        "--correction",
+        action="store_true",
+        help="a minor correction (substantive: false), which may take effect sooner",
+    )
+    as_of(sub, "the day it is posted")
+    sub = command("correct", correct, "correct a typo or a broken link in the version in effect")
+    sub.add_argument("policy", help="the policy's folder name, e.g. website-privacy")
+    as_of(sub, "the day the correction is posted and takes effect")
+    sub = command("post", post, "record in posted.lock what is posted (the publish job runs it)")
+    as_of(sub, "record what is posted as of YYYY-MM-DD")
+    sub = command("preview", preview, "serve the site as it will look on a day")
+    sub.add_argument("--date", type=_day, required=True, help="the day to preview, YYYY-MM-DD")
+    sub.add_argument("--port", type=int, default=8000, help="the port (default 8000)")
+    sub = command("check-record", check_record, "CI: refuse changes to posted.lock's lines")
+    sub.add_argument("--base", required=True, help="the git revision to compare with")
+    return parser
+
+
+def _day(raw: str) -> date:
+    day = dates.parse_date(raw)
+    if day is None:
+        raise argparse.ArgumentTypeError(dates.why_not(raw))
+    return day
+
+
+# Commands ---------------------------------------------------------------------------
+
+
+def check(args: argparse.Namespace) -> int:
+    project = read_project(args.config)
+    today = args.date or dates.build_date(project.settings.timezone)
+    content = _content(project, today)
+    problems = list(content.problems) + _site_problems(project, content)
+    entries, _ = record.read(project.record_file)
+    unrecorded = record.pending(entries, content.posted(project.docs_dir), today)
+    problems += [_unrecorded(entry, content) for entry in unrecorded]
+    print(report(problems, today))
+    return 1 if errors(problems) else 0
+
+
+def new_version(args: argparse.Namespace) -> int:
+    project = read_project(args.config)
+    today = args.date or dates.build_date(project.settings.timezone)
+    content = _content(project, today)
+    policy = _policy(project, content, args.policy)
+    latest = policy.versions[-1]
+    base = (policy.published(today) or list(policy.versions))[-1]
+    effective = args.effective or today + timedelta(days=NOTICE_DAYS)
+    earliest = today + timedelta(days=NOTICE_DAYS)
+    if effective < today:
+        raise Refused(
+            f"--effective {effective}: is before today ({today}); a version cannot "
+            "take effect in the past"
+        )
+    if effective < earliest and not args.correction:
+        raise Refused(
+            f"--effective {effective}: is {(effective - today).days} days after today; a "
+            f"change takes effect at least {NOTICE_DAYS} days after it is posted, so "
+            f"{earliest} at the earliest. For a minor correction (a typo, a broken link) add "
+            "--correction, or use `privacy-site correct`"
+        )
+    if effective <= latest.effective:
+        raise Refused(
+            f"--effective {effective}: {policy.id} already has a version taking effect on "
+            f"{latest.effective}; the new one must take effect after it"
+        )
+    path = _write_version(project, base, effective, today, correction=args.correction)
+    _next_steps(project, path, base, effective, today, correction=args.correction)
+    return 0
+
+
+def correct(args: argparse.Namespace) -> int:
+    project = read_project(args.config)
+    today = args.date or dates.build_date(project.settings.timezone)
+    content = _content(project, today)
+    policy = _policy(project, content, args.policy)
+    base = policy.in_effect(today)
+    if base is None:
+        raise Refused(
+            f"{policy.id} has no version in effect yet; edit its announced version's file "
+            "before it is posted, or add one with `privacy-site new-version`"
+        )
+    path = _write_version(project, base, today, today, correction=True)
+    _next_steps(project, path, base, today, today, correction=True)
+    return 0
+
+
+def post(args: argparse.Namespace) -> int:
+    project = read_project(args.config)
+    today = args.date or dates.build_date(project.settings.timezone)
+    content = _content(project, today)
+    found = errors(content.problems)
+    if found:
+        print(report(found, today), file=sys.stderr)
+        print("Nothing recorded: fix the errors first.", file=sys.stderr)
+        return 1
+    entries, _ = record.read(project.record_file)
+    new = record.pending(entries, content.posted(project.docs_dir), today)
+    if not new:
+        print(f"{record.RECORD}: nothing new is posted as of {today}.")
+        return 0
+    record.append(project.record_file, new)
+    for entry in new:
+        print(f"Recorded {entry.kind} {entry.key}")
+    print(f"{record.RECORD}: {len(new)} line{'s' if len(new) != 1 else ''} added; commit it.")
+    return 0
+
+
+def preview(args: argparse.Namespace) -> int:
+    project = read_project(args.config)
+    seconds = epoch(args.date.isoformat(), project.config_file)
+    address = f"127.0.0.1:{args.port}"
+    print(
+        f"Previewing the site as it will be on {args.date} at http://{address}/ (Ctrl+C stops it)",
+        flush=True,
+    )
+    env = dict(os.environ, SOURCE_DATE_EPOCH=str(seconds), NO_MKDOCS_2_WARNING="1")
+    command = [
+        sys.executable,
+        "-m",
+        "mkdocs",
+        "serve",
+        "--dev-addr",
+        address,
+        "--config-file",
+        str(project.config_file),
+    ]
+    return subprocess.call(command, env=env, cwd=project.root)
+
+
+def check_record(args: argparse.Namespace) -> int:
+    project = read_project(args.config)
+    shown = subprocess.run(
+        ["git", "show", f"{args.base}:{record.RECORD}"],
+        cwd=project.root,
+        capture_output=True,
+        text=True,
+    )
+    before = shown.stdout if shown.returncode == 0 else ""  # not there yet: anything goes
+    after = project.record_file.read_text(encoding="utf-8") if project.record_file.exists() else ""
+    problems = record.append_only(before, after)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    return 1 if problems else 0
+
+
+# Helper functions -------------------------------------------------------------------
+
+
+def _content(project: Project, today: date) -> Content:
+    return load_content(
+        project.docs_dir,
+        today,
+        project.extra,
+        project.default_language,
+        project.languages,
+        project.vendors_file,
+    )
+
+
+def _site_problems(project: Project, content: Content) -> list[Problem]:
+    """What the build finds besides the content: the site's words and links between pages."""
+    found: list[Problem] = []
+    for code in project.languages:
+        found += load_language(code)[1]
+    tree = DocsTree(project.docs_dir, project.languages)
+    found += links.check(tree, project.default_language, {v.id for v in content.vendors})
+    return found
+
+
+def _policy(project: Project, content: Content, policy_id: str) -> Any:
+    policy = content.policy(policy_id)
+    if policy is None:
+        known = ", ".join(p.id for p in content.policies) or "none"
+        raise Refused(
+            f"no policy '{policy_id}' in {project.docs_dir.name}/{project.default_language}/"
+            f"policies/ (or none of its versions can be read: run `privacy-site check`); "
+            f"the policies are: {known}"
+        )
+    return policy
+
+
+def _write_version(
+    project: Project, base: Version, effective: date, today: date, *, correction: bool
+) -> Path:
+    path = project.docs_dir / Path(base.src_uri).parent / f"{effective.isoformat()}.md"
+    if path.exists():
+        raise Refused(f"{_shown(project, path)} already exists; edit it, or choose another date")
+    fields: dict[str, Any] = {
+        "title": base.title,
+        "effective": effective,
+        "posted": today,
+        "summary": SUMMARY_PLACEHOLDER,
+    }
+    if correction:
+        fields["substantive"] = False
+    if base.in_short:
+        fields["in_short"] = list(base.in_short)
+    front = yaml.safe_dump(fields, allow_unicode=True, sort_keys=False, width=10_000)
+    path.write_text(f"---\n{front}---\n\n{base.body.lstrip()}", encoding="utf-8")
+    return path
+
+
+def _next_steps(
+    project: Project, path: Path, base: Version, effective: date, today: date, *, correction: bool
+) -> None:
+    what = "A correction" if correction else "The next version"
+    when = "today" if effective == today else f"on {effective}"
+    print(f"Created {_shown(project, path)}")
+    print(
+        f"{what} of {base.title}, copied from the version of {base.effective}, posted "
+        f"today ({today}), taking effect {when}."
+    )
+    print("Next:")
+    steps = [
+        "make the changes in the file's text" if not correction else "fix the typo or the link",
+        "replace the summary (now a placeholder) with one or two plain sentences saying what "
+        "changes; `check` refuses the placeholder",
+        "check that the 'in_short' points still hold, if it has any",
+        f"run `{PROGRAM} check`, then open a pull request; once it is merged the site "
+        + ("shows the correction" if correction else "announces the change")
+        + " and the daily publish records the version in posted.lock",
+        "translations: copy the new file to each language that has the old one and "
+        "translate it (the site shows the English, marked, until then)",
+    ]
+    for number, step in enumerate(steps, start=1):
+        print(f"  {number}. {step}")
+
+
+def _unrecorded(entry: record.Entry, content: Content) -> Problem:
+    where = entry.key if entry.kind != "vendor" else "vendors.yml"
+    what = f"the vendor '{entry.key}'" if entry.kind == "vendor" else f"this {entry.kind}"
+    return Problem(
+        where,
+        message=f"{what} is posted as of {content.today} but not yet in {record.RECORD}; "
+        f"the daily publish records it (or run `{PROGRAM} post`), and from then on it "
+        "cannot change",
+        severity="warning",
+    )
+
+
+def _shown(project: Project, path: Path) -> str:
+    try:
+        return path.resolve().relative_to(project.root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def report(problems: list[Problem], today: date) -> str:
+    """Errors, then warnings, each as ``file:line: what is wrong; what to do``, with counts."""
+    lines = []
+    for title, group in (
+        ("Errors ({}): fix these; the site is not built until they are", errors(problems)),
+        ("Warnings ({}): reminders; the site is still built", warnings(problems)),
+    ):
+        if group:
+            lines.append(title.format(len(group)))
+            lines += [f"  {problem}" for problem in sorted(group)]
+    error_count, warning_count = len(errors(problems)), len(warnings(problems))
+    lines.append(
+        f"Checked as of {today}: {_count(error_count, 'error')}, "
+        f"{_count(warning_count, 'warning')}."
+    )
+    return "\n".join(lines)
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
+if __name__ == "__main__":
+    sys.exit(main())
