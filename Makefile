@@ -13,7 +13,7 @@ export DATE
 AS_OF = $(if $(DATE),epoch=$$($(BIN)/python -m privacy_site.preview "$$DATE") \
         || exit 2; export SOURCE_DATE_EPOCH=$$epoch;,)
 
-.PHONY: setup build serve preview translations test test-fast bench lint format chromium vnu fonts messages messages-template format-reference lock clean
+.PHONY: setup build serve preview check new-version correct post links links-external translations test test-fast bench lint format chromium vnu fonts messages messages-template format-reference lock clean
 LOCALES := hooks/privacy_site/locale
 # The site's words: templates and Python call _, gettext, say, nsay, fill, nfill and N_.
 EXTRACT := $(BIN)/pybabel extract -F hooks/babel.cfg -k say -k nsay:1,2 -k fill -k nfill:1,2 \
@@ -45,6 +45,33 @@ serve: setup
 preview: setup
 	@test -n "$$DATE" || { echo "usage: make preview DATE=YYYY-MM-DD"; exit 2; }
 	$(AS_OF) $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+## check [DATE=YYYY-MM-DD]: every problem in the content, grouped, with a count (exit 1 on errors)
+check: setup
+	@$(BIN)/privacy-site check $(if $(DATE),--date "$$DATE",)
+
+## new-version POLICY=<id> [EFFECTIVE=YYYY-MM-DD]: start the next version of a policy
+new-version: setup
+	@test -n "$(POLICY)" || { echo "usage: make new-version POLICY=website-privacy"; exit 2; }
+	@$(BIN)/privacy-site new-version "$(POLICY)" $(if $(EFFECTIVE),--effective "$(EFFECTIVE)",)
+
+## correct POLICY=<id>: a correction (typo, broken link) of the version in effect, from today
+correct: setup
+	@test -n "$(POLICY)" || { echo "usage: make correct POLICY=website-privacy"; exit 2; }
+	@$(BIN)/privacy-site correct "$(POLICY)"
+
+## post: record in posted.lock what is on the site today (the daily publish runs it)
+post: setup
+	@$(BIN)/privacy-site post
+
+## links: every link and anchor of site/ over HTTP on 127.0.0.1 (after make build)
+links: setup
+	@$(BIN)/python tests/linkcheck.py site --workdir .linkcheck
+
+## links-external: the same, outside links included; writes links-report.md
+links-external: setup
+	@$(BIN)/python tests/linkcheck.py site --external --vendors vendors.yml \
+	  --report links-report.md --workdir .linkcheck
 
 ## format-reference: rewrite FORMAT.md from the two JSON Schemas (after editing either)
 format-reference: setup
