@@ -141,8 +141,9 @@ def new_version(args: argparse.Namespace) -> int:
         )
     if effective <= latest.effective:
         raise Refused(
-            f"--effective {effective}: {policy.id} already has a version taking effect on "
-            f"{latest.effective}; the new one must take effect after it"
+            f"{policy.id} already has a version taking effect on {latest.effective} "
+            f"({project.docs_dir.name}/{latest.src_uri}); a new version takes effect after it: "
+            "give a later --effective date, or edit that version if it is not posted yet"
         )
     path = _write_version(project, base, effective, today, correction=args.correction)
     _next_steps(project, path, base, effective, today, correction=args.correction)
@@ -210,13 +211,15 @@ def preview(args: argparse.Namespace) -> int:
 
 def check_record(args: argparse.Namespace) -> int:
     project = read_project(args.config)
-    shown = subprocess.run(
-        ["git", "show", f"{args.base}:{record.RECORD}"],
-        cwd=project.root,
-        capture_output=True,
-        text=True,
-    )
-    before = shown.stdout if shown.returncode == 0 else ""  # not there yet: anything goes
+
+    def git(*words: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(["git", *words], cwd=project.root, capture_output=True, text=True)
+
+    if git("rev-parse", "--verify", "--quiet", f"{args.base}^{{commit}}").returncode != 0:
+        raise Refused(f"--base {args.base}: not a commit of this repository (fetch it first)")
+    path = f"{args.base}:./{record.RECORD}"  # ./: the project's folder, not the repository's
+    present = git("cat-file", "-e", path).returncode == 0
+    before = git("show", path).stdout if present else ""  # no record yet: anything goes
     after = project.record_file.read_text(encoding="utf-8") if project.record_file.exists() else ""
     problems = record.append_only(before, after)
     for problem in problems:
@@ -265,7 +268,10 @@ def _write_version(
 ) -> Path:
     path = project.docs_dir / Path(base.src_uri).parent / f"{effective.isoformat()}.md"
     if path.exists():
-        raise Refused(f"{_shown(project, path)} already exists; edit it, or choose another date")
+        raise Refused(
+            f"{_shown(project, path)} already exists; choose another date (a posted version "
+            "never changes: a correction is a new file)"
+        )
     fields: dict[str, Any] = {
         "title": base.title,
         "effective": effective,
@@ -276,7 +282,7 @@ def _write_version(
         fields["substantive"] = False
     if base.in_short:
         fields["in_short"] = list(base.in_short)
-    front = yaml.safe_dump(fields, allow_unicode=True, sort_keys=False, width=10_000)
+    front = yaml.dump(fields, Dumper=_Plain, allow_unicode=True, sort_keys=False, width=10_000)
     path.write_text(f"---\n{front}---\n\n{base.body.lstrip()}", encoding="utf-8")
     return path
 
@@ -317,6 +323,13 @@ def _unrecorded(entry: record.Entry, content: Content) -> Problem:
         "cannot change",
         severity="warning",
     )
+
+
+class _Plain(yaml.SafeDumper):
+    """Every value written out: no ``&id001`` anchors, which the site does not accept."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
 
 
 def _shown(project: Project, path: Path) -> str:
