@@ -13,7 +13,7 @@ export DATE
 AS_OF = $(if $(DATE),epoch=$$($(BIN)/python -m privacy_site.preview "$$DATE") \
         || exit 2; export SOURCE_DATE_EPOCH=$$epoch;,)
 
-.PHONY: setup build serve preview check new-version correct post links links-external translations test test-fast bench lint format chromium vnu fonts messages messages-template format-reference lock clean
+.PHONY: setup build serve preview check new-version correct post links links-external engines translations test test-fast bench lint format chromium vnu fonts messages messages-template format-reference lock clean
 LOCALES := hooks/privacy_site/locale
 # The site's words: templates and Python call _, gettext, say, nsay, fill, nfill and N_.
 EXTRACT := $(BIN)/pybabel extract -F hooks/babel.cfg -k say -k nsay:1,2 -k fill -k nfill:1,2 \
@@ -72,6 +72,15 @@ links: setup
 links-external: setup
 	@$(BIN)/python tests/linkcheck.py site --external --vendors vendors.yml \
 	  --report links-report.md --workdir .linkcheck
+
+## engines: build the site with MkDocs and with ProperDocs 1.6.7 and compare the outputs
+engines: setup
+	@test -x .venv-properdocs/bin/python || $(PYTHON) -m venv .venv-properdocs
+	@.venv-properdocs/bin/pip install --quiet --disable-pip-version-check --no-deps \
+	  -r requirements-properdocs.lock
+	@.venv-properdocs/bin/pip install --quiet --disable-pip-version-check --no-deps --editable .
+	@$(BIN)/python tests/compare_engines.py --mkdocs-python $(BIN)/python \
+	  --properdocs-python .venv-properdocs/bin/python --out engine-report.md
 
 ## format-reference: rewrite FORMAT.md from the two JSON Schemas (after editing either)
 format-reference: setup

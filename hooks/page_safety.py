@@ -193,7 +193,13 @@ NOT_IN_NAV = "The following pages exist in the docs directory, but are not inclu
 
 
 def _install_link_messages(docs_dir: Path) -> None:
-    for name in ("mkdocs.structure.pages", "mkdocs.structure.nav"):
+    # ProperDocs, the maintained MkDocs 1.x, logs the same messages under its own name.
+    for name in (
+        "mkdocs.structure.pages",
+        "mkdocs.structure.nav",
+        "properdocs.structure.pages",
+        "properdocs.structure.nav",
+    ):
         logger = logging.getLogger(name)
         for existing in [f for f in logger.filters if isinstance(f, _LinkMessages)]:
             logger.removeFilter(existing)

@@ -270,3 +270,18 @@ def test_watchdog_reads_the_published_build_json(tmp_path: Path, age: int, code:
     assert result.returncode == code, result.stdout + result.stderr
     assert built.isoformat() in result.stdout + result.stderr
     assert date.fromisoformat(document["built"]) == built
+
+
+def test_properdocs_is_compared_without_blocking_publishing() -> None:
+    engines = workflow("engines.yml")
+    steps = engines["jobs"]["mkdocs-and-properdocs"]["steps"]
+    assert any(step.get("run") == "make engines" for step in steps)
+    assert "pull_request" in engines["on"]
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert "requirements-properdocs.lock" in makefile and "compare_engines.py" in makefile
+    lock = (ROOT / "requirements-properdocs.lock").read_text(encoding="utf-8")
+    assert "properdocs==1.6.7" in lock and "\nmkdocs==" not in lock
+    assert all(
+        "engines" not in str(job.get("needs", "")) and "engines" not in job.get("uses", "")
+        for job in workflow("publish.yml")["jobs"].values()
+    )

@@ -24,9 +24,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-import yaml
-
-from . import frontmatter
+from . import frontmatter, yamldoc
 from .problems import Problem
 
 RECORD = "posted.lock"  # beside mkdocs.yml and vendors.yml
@@ -137,7 +135,8 @@ def check(
             )
         latest[entry.key] = entry
     hashes: dict[str, str] | None = None  # every policy file's hash, to spot a rename
-    vendor_ids = _vendor_ids(vendors_file)
+    recorded_vendors = any(entry.kind == "vendor" for entry in latest.values())
+    vendor_ids = _vendor_ids(vendors_file) if recorded_vendors else None
     for key, entry in latest.items():
         if entry.kind == "vendor":
             if vendor_ids is not None and key not in vendor_ids:
@@ -212,8 +211,8 @@ def _vendor_ids(vendors_file: Path) -> set[str] | None:
     if not vendors_file.exists():
         return set()
     try:
-        data = yaml.safe_load(vendors_file.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        data = yamldoc.load(vendors_file.read_text(encoding="utf-8")).data
+    except (OSError, UnicodeDecodeError, yamldoc.YamlSyntaxError):
         return None
     entries = data.get("vendors") if isinstance(data, dict) else None
     if not isinstance(entries, list):
