@@ -468,3 +468,15 @@ def test_malformed_files_give_problems_and_never_a_traceback(
     assert "Error" not in " ".join(p.message for p in problems)
     sorted(problems)  # every problem has a position, so they sort
     assert vendors == []
+
+
+def test_an_agreement_expiring_within_60_days_is_a_warning() -> None:
+    """Staff hear of a renewal two months ahead, not only once the agreement has lapsed."""
+    case = FIXTURES / "invalid" / "expired-agreement.yml"  # reading-app: expires 2026-06-30
+    soon = [
+        str(p) for p in warnings(load(case, date(2026, 5, 20))[1]) if "agreement.expires" in str(p)
+    ]
+    assert len(soon) == 1 and "2026-06-30 is in 41 days" in soon[0], soon
+    assert "vendors.yml:13:" in soon[0] and "renew the agreement" in soon[0]
+    later = [p for p in load(case, date(2026, 4, 30))[1] if "agreement.expires" in str(p)]
+    assert later == [], later  # 61 days ahead: nothing yet
