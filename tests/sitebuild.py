@@ -138,3 +138,21 @@ def fixture_docs(workdir: Path, policies: Path, extra: dict[str, str] | None = N
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
     return docs
+
+
+def scratch_project(workdir: Path, policies: Path, vendors: Path) -> Path:
+    """A project folder to run commands in (``mkdocs serve``, ``privacy-site``): the real
+    site's English pages with ``policies`` as its policies, ``vendors`` as vendors.yml,
+    the real hooks and theme, English only."""
+    project = workdir / "project"
+    project.mkdir()
+    fixture_docs(workdir, policies).rename(project / "docs")
+    shutil.copy(vendors, project / "vendors.yml")
+    for name in ("hooks", "overrides"):
+        (project / name).symlink_to(ROOT / name)
+    config = config_with()
+    for plugin in config["plugins"]:
+        if isinstance(plugin, dict) and "i18n" in plugin:
+            plugin["i18n"]["languages"] = languages_config(["en"])
+    (project / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), "utf-8")
+    return project

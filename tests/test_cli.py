@@ -13,9 +13,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-import shutil
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -25,10 +23,11 @@ from pathlib import Path
 
 import pytest
 import yaml
+from browser import free_port
 from conftest import FIXTURES, LIFECYCLE_FIXTURE
 from privacy_site import record
 from privacy_site.dates import epoch_for
-from sitebuild import ROOT, config_with, fixture_docs, languages_config
+from sitebuild import scratch_project
 
 pytestmark = pytest.mark.build
 
@@ -55,18 +54,18 @@ VENDORS_SHOWN = {
 # Helpers ------------------------------------------------------------------------------
 
 
+def refusal(result: subprocess.CompletedProcess[str]) -> str:
+    """A refused command's one line: exit 2, nothing on stdout."""
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert result.stdout == ""
+    [message] = result.stderr.splitlines()
+    return message
+
+
 def make_project(tmp_path: Path) -> Path:
     """A scratch project: the lifecycle policies and valid vendors, English only."""
-    project = tmp_path / "project"
-    project.mkdir()
-    fixture_docs(tmp_path, LIFECYCLE_FIXTURE).rename(project / "docs")
-    shutil.copy(FIXTURES / "vendors" / "valid.yml", project / "vendors.yml")
-    for name in ("hooks", "overrides"):
-        (project / name).symlink_to(ROOT / name)
-    config = config_with()
-    for plugin in config["plugins"]:
-        if isinstance(plugin, dict) and "i18n" in plugin:
-            plugin["i18n"]["languages"] = languages_config(["en"])
+    project = scratch_project(tmp_path, LIFECYCLE_FIXTURE, FIXTURES / "vendors" / "valid.yml")
+    config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
     # Set, so the real site's "contact_email is not set" reminder is not in the counts.
     config["extra"]["privacy_site"]["contact_email"] = "privacy@example.org"
     (project / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), "utf-8")
@@ -247,9 +246,7 @@ def test_new_version_writes_the_next_version_and_check_wants_its_summary(project
 
 def test_new_version_refuses_to_go_before_a_scheduled_version(project: Path) -> None:
     result = run(project, "new-version", "sample-policy", "--date", "2026-11-22")
-    assert result.returncode == 2
-    assert result.stdout == ""
-    [message] = result.stderr.splitlines()
+    message = refusal(result)
     assert message.startswith("privacy-site new-version: ")
     assert "already has a version taking effect on 2027-03-01" in message
     assert sorted(p.name for p in (project / POLICY).iterdir()) == [
@@ -612,12 +609,6 @@ def test_append_only() -> None:
 # 8. preview ---------------------------------------------------------------------------
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def fetch_page(url: str, server: subprocess.Popen, log: Path, timeout: float = 90) -> str:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -702,9 +693,7 @@ def test_preview_serves_the_site_as_of_the_date(
 
 def test_an_unknown_policy_is_refused_with_the_list_of_policies(project: Path) -> None:
     result = run(project, "new-version", "no-such-policy", "--date", "2026-11-22")
-    assert result.returncode == 2
-    assert result.stdout == ""
-    [message] = result.stderr.splitlines()
+    message = refusal(result)
     assert message.startswith("privacy-site new-version: no policy 'no-such-policy'")
     assert message.endswith("the policies are: sample-policy")
     assert run(project, "correct", "no-such-policy", "--date", "2026-11-22").returncode == 2
@@ -732,8 +721,6 @@ def test_an_impossible_date_is_an_argument_error(
 
 def test_a_missing_mkdocs_yml_is_one_line(tmp_path: Path) -> None:
     result = run("/nonexistent/mkdocs.yml", "check", cwd=tmp_path)
-    assert result.returncode == 2
-    assert result.stdout == ""
-    [message] = result.stderr.splitlines()
+    message = refusal(result)
     assert message.startswith("privacy-site check: /nonexistent/mkdocs.yml: not found")
     assert "--config" in message

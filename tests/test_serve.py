@@ -4,8 +4,6 @@ editor is looking at, not only in the terminal, and the page recovers once it is
 from __future__ import annotations
 
 import os
-import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -13,17 +11,11 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-import yaml
+from browser import free_port
 from conftest import FIXTURES, LIFECYCLE_FIXTURE
-from sitebuild import ROOT, config_with, fixture_docs, languages_config
+from sitebuild import scratch_project
 
 pytestmark = pytest.mark.build
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def fetch(url: str, wanted: str, timeout: float = 90) -> str:
@@ -43,20 +35,9 @@ def fetch(url: str, wanted: str, timeout: float = 90) -> str:
 
 
 def test_a_content_error_is_shown_in_the_preview_and_goes_when_fixed(tmp_path: Path) -> None:
-    project = tmp_path / "project"
-    project.mkdir()
-    docs = fixture_docs(tmp_path, LIFECYCLE_FIXTURE)
-    docs = docs.rename(project / "docs")
-    shutil.copy(
-        FIXTURES / "vendors" / "valid.yml", project / "vendors.yml"
-    )  # mkdocs.yml watches it
-    for name in ("hooks", "overrides"):
-        (project / name).symlink_to(ROOT / name)
-    config = config_with()
-    for plugin in config["plugins"]:
-        if isinstance(plugin, dict) and "i18n" in plugin:
-            plugin["i18n"]["languages"] = languages_config(["en"])
-    (project / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), "utf-8")
+    # mkdocs.yml watches vendors.yml: the project has one
+    project = scratch_project(tmp_path, LIFECYCLE_FIXTURE, FIXTURES / "vendors" / "valid.yml")
+    docs = project / "docs"
     version = docs / "en" / "policies" / "sample-policy" / "2026-12-22.md"
     good = version.read_text(encoding="utf-8")
     version.write_text(good.replace("posted: 2026-11-20", "posted: 2026-12-10"), "utf-8")
