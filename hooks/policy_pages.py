@@ -60,6 +60,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         today = dates.build_date(settings.timezone, environ={})  # to report everything else
         date_problem = Problem("environment", message=str(exc))
     project = project_dir(config)
+    PROCESS.redlines.cache_dir = project / ".cache" / "redlines"  # git-ignored
     content = PROCESS.content.load(
         Path(config.docs_dir), today, config.extra, default, built, project / "vendors.yml"
     )
@@ -107,14 +108,16 @@ def on_post_build(config: MkDocsConfig) -> None:
     _, _, built = languages(config)
     build = current(config)
     loads = PROCESS.content.loads
+    redlines = PROCESS.redlines
     notice_log.info(
-        "Built %d language%s as of %s: content read %s, %d redline%s computed",
+        "Built %d language%s as of %s: content read %s, %d redline%s computed%s",
         len(built),
         "" if len(built) == 1 else "s",
         build.today.isoformat(),
         "once" if loads == 1 else f"{loads} times",
-        PROCESS.redlines.computed,
-        "" if PROCESS.redlines.computed == 1 else "s",
+        redlines.computed,
+        "" if redlines.computed == 1 else "s",
+        f", {redlines.from_disk} read from .cache/redlines" if redlines.from_disk else "",
     )
 
 

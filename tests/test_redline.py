@@ -9,7 +9,7 @@ import lxml.html
 import markdown
 import pytest
 from privacy_site import frontmatter
-from privacy_site.redline import Labels, render_redline
+from privacy_site.redline import Labels, Redlines, render_redline
 from privacy_site.redline_nav import Words, navigable
 
 # Four real versions of GitHub's privacy statement (CC0), copied from shared/corpus.
@@ -138,3 +138,28 @@ def test_a_redline_without_changes_has_no_steps_and_folds_everything() -> None:
     result = navigable(redline.html, WORDS)
     assert result.changes == [] and result.folded == 1
     assert "redline-step" not in result.html and "<details" in result.html
+
+
+def test_redlines_are_kept_on_disk_and_recomputed_only_for_new_inputs(tmp_path: Path) -> None:
+    """A daily rebuild of an unchanged site computes no redline; a new text, a changed
+    link prefix or an unreadable cache file is computed again, with the same result."""
+    labels = Labels(inserted="INS:", deleted="DEL:")
+    first = Redlines(tmp_path)
+    made = first.compare(("p", "v", "en"), OLD, NEW, labels, "")
+    assert (first.computed, first.from_disk) == (1, 0)
+    assert len(list(tmp_path.glob("*.json"))) == 1
+
+    again = Redlines(tmp_path)  # the next build: a new process
+    assert again.compare(("p", "v", "en"), OLD, NEW, labels, "") == made
+    assert (again.computed, again.from_disk) == (0, 1)
+    other = again.compare(("p", "v", "en"), OLD, NEW + "<p>More.</p>", labels, "")
+    assert again.computed == 1 and other != made
+    again.compare(("p", "v", "es"), OLD, NEW, labels, "../")
+    assert again.computed == 2
+
+    for cached in tmp_path.glob("*.json"):
+        cached.write_text("{not json", encoding="utf-8")
+    broken = Redlines(tmp_path)
+    assert broken.compare(("p", "v", "en"), OLD, NEW, labels, "") == made
+    assert (broken.computed, broken.from_disk) == (1, 0)
+    assert Redlines(tmp_path).compare(("p", "v", "en"), OLD, NEW, labels, "") == made

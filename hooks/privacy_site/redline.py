@@ -11,10 +11,13 @@ that screen readers announce and that survive printing, since colour alone says 
 from __future__ import annotations
 
 import hashlib
+import json
+import os
 import re
 from collections import defaultdict
 from dataclasses import astuple, dataclass
 from difflib import SequenceMatcher
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import lxml.html
@@ -133,27 +136,71 @@ class Redlines:
     """Redlines computed once per version pair and text language, however many languages
     are built: a page that shows the English text reuses the English redline, and only
     the labels read by screen readers change with the reader's language. An entry is
-    reused only for the same inputs, so ``mkdocs serve`` recomputes what changed."""
+    reused only for the same inputs, so ``mkdocs serve`` recomputes what changed.
 
-    def __init__(self) -> None:
+    With a ``cache_dir``, each redline is also kept on disk, named by the SHA-256 of what
+    it compares (and of this module, so a change to how redlines are made starts afresh):
+    a daily rebuild of an unchanged site computes none. A cache file that cannot be read
+    is ignored and written again."""
+
+    def __init__(self, cache_dir: Path | None = None) -> None:
         self._done: dict[tuple[str, ...], tuple[str, Redline]] = {}
+        self.cache_dir = cache_dir
         self.computed = 0
+        self.from_disk = 0
 
     def compare(
         self, key: tuple[str, ...], old_html: str, new_html: str, labels: Labels, link_prefix: str
     ) -> Redline:
-        digest = hashlib.sha256(f"{link_prefix}\0{old_html}\0{new_html}".encode()).hexdigest()
+        digest = hashlib.sha256(
+            f"{_CODE}\0{link_prefix}\0{old_html}\0{new_html}".encode()
+        ).hexdigest()
         done = self._done.get(key)
         if done is None or done[0] != digest:
-            done = (digest, render_redline(old_html, new_html, _PLACEHOLDERS, link_prefix))
+            redline = self._read(digest)
+            if redline is None:
+                redline = render_redline(old_html, new_html, _PLACEHOLDERS, link_prefix)
+                self.computed += 1
+                self._write(digest, redline)
+            else:
+                self.from_disk += 1
+            done = (digest, redline)
             self._done[key] = done
-            self.computed += 1
         return _labelled(done[1], labels)
 
     def known(self, key: tuple[str, ...], labels: Labels) -> Redline | None:
         """A redline already computed for ``key``, in the reader's labels."""
         done = self._done.get(key)
         return _labelled(done[1], labels) if done else None
+
+    def _read(self, digest: str) -> Redline | None:
+        if self.cache_dir is None:
+            return None
+        try:
+            data = json.loads((self.cache_dir / f"{digest}.json").read_text(encoding="utf-8"))
+            return Redline(str(data["html"]), int(data["inserted"]), int(data["deleted"]))
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+
+    def _write(self, digest: str, redline: Redline) -> None:
+        if self.cache_dir is None:
+            return
+        data = {
+            "html": redline.html,
+            "inserted": redline.inserted_words,
+            "deleted": redline.deleted_words,
+        }
+        try:
+            self.cache_dir.mkdir(parents=True, exist_ok=True)
+            temporary = self.cache_dir / f".{digest}.{os.getpid()}.tmp"
+            temporary.write_text(json.dumps(data), encoding="utf-8")
+            os.replace(temporary, self.cache_dir / f"{digest}.json")
+        except OSError:
+            pass  # a cache that cannot be written only costs time
+
+
+# How redlines are made: this file's bytes, so a cached redline never outlives its code.
+_CODE = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
 
 
 def _labelled(redline: Redline, labels: Labels) -> Redline:
