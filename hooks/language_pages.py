@@ -68,9 +68,10 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     if not page.meta.get("translation_status"):
         return html
     build = current(config)
+    scheduled = build.content.scheduled()
     return html + str(
         status_html(
-            build.content.translation_status,
+            [row for row in build.content.translation_status if row.path not in scheduled],
             build.language,
             build.default,
             build.built,

@@ -131,10 +131,15 @@ def test_a_scheduled_version_is_not_in_the_output_until_posted(builds) -> None:
     before = builds(date(2026, 12, 22))
     for html in before.site.rglob("*"):
         if html.is_file() and html.suffix in {".html", ".json", ".xml", ".ics"}:
-            assert SECRET not in html.read_text(encoding="utf-8"), html
+            written = html.read_text(encoding="utf-8")
+            assert SECRET not in written, html
+            # Not even listed or linked (the translation disclaimer's table once did).
+            assert "sample-policy/2027-03-01" not in written, html
     assert not before.page("policies/sample-policy/2027-03-01/").exists()
     after = builds(date(2026, 12, 30))
     assert SECRET in text(after, "policies/sample-policy/2027-03-01/")
+    listed = after.html("translation-disclaimer/")
+    assert 'href="../policies/sample-policy/2027-03-01/"' in listed
     assert "Sample Policy changes on March 1, 2027" in banner(after, "")
 
 

@@ -40,6 +40,16 @@ class Content:
     def policy(self, policy_id: str) -> Policy | None:
         return next((p for p in self.policies if p.id == policy_id), None)
 
+    def scheduled(self) -> set[str]:
+        """Versions whose day has not come (``policies/<id>/<date>.md``): not in the output,
+        so nothing published may list or link them."""
+        return {
+            version.src_uri.split("/", 1)[1]
+            for policy in self.policies
+            for version in policy.versions
+            if version.published_on > self.today
+        }
+
     def posted(self, docs_dir: Path) -> record.Posted:
         """What is on the site today, as the record keeps it (files relative to the project)."""
         found = record.Posted()
