@@ -13,7 +13,7 @@ export DATE
 AS_OF = $(if $(DATE),epoch=$$($(BIN)/python -m privacy_site.preview "$$DATE") \
         || exit 2; export SOURCE_DATE_EPOCH=$$epoch;,)
 
-.PHONY: setup build serve preview check new-version correct post links links-external engines translations test test-fast bench lint format chromium vnu fonts messages messages-template format-reference lock clean
+.PHONY: setup build serve preview check new-version correct post links links-external engines translations test test-fast bench bench-redline lint format chromium vnu fonts messages messages-template format-reference lock clean
 LOCALES := hooks/privacy_site/locale
 # The site's words: templates and Python call _, gettext, say, nsay, fill, nfill and N_.
 EXTRACT := $(BIN)/pybabel extract -F hooks/babel.cfg -k say -k nsay:1,2 -k fill -k nfill:1,2 \
@@ -99,9 +99,14 @@ test: setup chromium fonts vnu
 test-fast: setup
 	$(BIN)/pytest -m "not browser"
 
-## bench: the redline on real legal text, as a ratio to plain difflib in the same run
-bench: setup
-	$(BIN)/python tests/bench_redline.py
+## bench: the whole benchmark (tens of minutes): writes BENCHMARKS.md and benchmarks.json;
+## BENCH=--quick for the smoke test's size, BENCH="--parts overhead,growth" for some parts
+bench: setup chromium vnu
+	PYTHONPATH=tests $(BIN)/python -m bench $(BENCH)
+
+## bench-redline: the redline on real legal text, as a ratio to plain difflib in the same run
+bench-redline: setup
+	PYTHONPATH=tests $(BIN)/python -m bench.redline
 
 ## chromium: install Debian's Chromium for the browser tests, if it is missing
 chromium:

@@ -1,0 +1,268 @@
+"""``make bench``: run the whole benchmark and write BENCHMARKS.md and benchmarks.json.
+
+    .venv/bin/python -m bench [--quick] [--out DIR] [--parts overhead,growth,...]
+
+(with tests/ on the path: ``PYTHONPATH=tests``; ``make bench`` does this). ``--quick`` is
+the smoke test's size: one run of each build, a tiny synthetic district, one serve edit,
+one Lighthouse run. ``python -m bench.redline`` runs the redline part alone.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shlex
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from bench import ROOT, builds, machine, report
+from bench.synthetic import District
+
+PARTS = ["overhead", "growth", "serve", "reader", "lighthouse", "redline", "profile"]
+
+# Growth: the real site has 3 policies of one version each, 1 vendor and 151 built pages.
+# A synthetic district adds 80 built pages per policy of 4 versions (main page, 4
+# versions, 3 redlines, in 10 languages) to the 91 pages of the rest of the site.
+FULL_SIZES = [District(1), District(5), District(15), District(62)]
+# The smoke test's: English and Arabic only, to stay quick.
+QUICK_SIZES = [
+    District(1, versions=2, languages=("en", "ar")),
+    District(2, versions=2, languages=("en", "ar")),
+]
+PROFILE_FULL = District(15)
+PROFILE_QUICK = QUICK_SIZES[0]
+
+
+def _median(values):
+    return statistics.median(values) if values else 0.0
+
+
+def overhead(workdir: Path, runs: int, warmup: bool) -> tuple[dict, Path]:
+    real = builds.real_project(workdir / "real")
+    bare = builds.bare_project(workdir / "bare")
+    sites = {"real": workdir / "real-site", "bare": workdir / "bare-site"}
+    projects = {"real": real, "bare": bare}
+    samples: dict[str, list[builds.BuildRun]] = {"real": [], "bare": []}
+    order = ["real", "bare"]
+    for n in range((1 if warmup else 0) + runs):
+        for name in order if n % 2 == 0 else order[::-1]:  # alternate which goes first
+            builds.clear_redline_cache(projects[name])
+            result = builds.build(projects[name], sites[name])
+            if result.returncode != 0:
+                raise RuntimeError(f"{name} build failed:\n{result.output[-3000:]}")
+            if n >= (1 if warmup else 0):
+                samples[name].append(result)
+            print(f"  overhead {name}: {result.seconds:.2f} s, {result.pages} pages", flush=True)
+    summary = {}
+    for name, runs_ in samples.items():
+        summary[name] = {
+            "runs": [vars(r) | {"output": None, "ms_per_page": r.ms_per_page} for r in runs_],
+            "median_seconds": _median([r.seconds for r in runs_]),
+            "pages": runs_[0].pages,
+            "files": runs_[0].files,
+            "median_ms_per_page": _median([r.ms_per_page for r in runs_]),
+            "median_peak_rss_mib": _median([r.peak_rss_mib for r in runs_]),
+        }
+    summary["ratio_ms_per_page"] = (
+        summary["real"]["median_ms_per_page"] / summary["bare"]["median_ms_per_page"]
+    )
+    summary["ratio_seconds"] = summary["real"]["median_seconds"] / summary["bare"]["median_seconds"]
+    summary["warmup"] = warmup
+    summary["redline_cache"] = "cleared before every build (cold)"
+    return summary, sites["real"]
+
+
+def growth(workdir: Path, sizes: list[District]) -> tuple[dict, Path]:
+    rows = []
+    smallest_site = None
+    for index, district in enumerate(sizes):
+        project = builds.synthetic_project(workdir / f"district-{index}", district)
+        site = workdir / f"district-{index}-site"
+        builds.clear_redline_cache(project)
+        result = builds.build(project, site)
+        if result.returncode != 0:
+            raise RuntimeError(f"synthetic build failed:\n{result.output[-3000:]}")
+        if smallest_site is None:
+            smallest_site = site
+        rows.append(
+            {
+                "district": district.describe(),
+                "policies": district.policies,
+                "versions": district.versions,
+                "vendors": district.vendor_count,
+                "languages": len(district.built()),
+                "pages": result.pages,
+                "files": result.files,
+                "seconds": result.seconds,
+                "ms_per_page": result.ms_per_page,
+                "peak_rss_mib": result.peak_rss_mib,
+                "user_seconds": result.user_seconds,
+            }
+        )
+        print(
+            f"  growth {district.describe()}: {result.pages} pages, {result.seconds:.1f} s,"
+            f" {result.peak_rss_mib:.0f} MiB",
+            flush=True,
+        )
+    pages = [row["pages"] for row in rows]
+    seconds = [row["seconds"] for row in rows]
+    fit = linear_fit(pages, seconds)
+    return {
+        "rows": rows,
+        "fit": fit,
+        "ms_per_page_ratio_largest_to_smallest": rows[-1]["ms_per_page"] / rows[0]["ms_per_page"],
+        "redline_cache": "cleared before every build (cold)",
+    }, smallest_site
+
+
+def linear_fit(xs: list[float], ys: list[float]) -> dict:
+    """Least squares ``y = intercept + slope·x`` and its R²."""
+    n = len(xs)
+    mean_x, mean_y = sum(xs) / n, sum(ys) / n
+    sxx = sum((x - mean_x) ** 2 for x in xs)
+    sxy = sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys, strict=True))
+    slope = sxy / sxx if sxx else 0.0
+    intercept = mean_y - slope * mean_x
+    total = sum((y - mean_y) ** 2 for y in ys)
+    residual = sum((y - intercept - slope * x) ** 2 for x, y in zip(xs, ys, strict=True))
+    return {
+        "slope_ms_per_page": slope * 1000,
+        "intercept_seconds": intercept,
+        "r_squared": 1 - residual / total if total else 1.0,
+    }
+
+
+def reader_pages(quick: bool) -> list[tuple[str, str, str]]:
+    pages = [
+        ("home", "real", ""),
+        ("policy", "real", "policies/website-privacy/"),
+        ("version", "real", "policies/website-privacy/2018-05-15/"),
+        ("redline", "synthetic", "policies/policy-000/{last}/changes/"),
+        ("FAQ", "real", "student-data-privacy/"),
+        ("vendors", "real", "vendors/"),
+        ("changes", "real", "changes/"),
+    ]
+    if quick:
+        return [page for page in pages if page[0] in ("home", "redline")]
+    return pages
+
+
+def redline_path(site: Path) -> str:
+    """The newest redline of the synthetic district's first policy."""
+    found = sorted((site / "policies" / "policy-000").glob("*/changes/index.html"))
+    return found[-1].parent.parent.name
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n")[0])
+    parser.add_argument("--quick", action="store_true", help="the smoke test's smallest size")
+    parser.add_argument("--out", type=Path, default=ROOT, help="where the reports are written")
+    parser.add_argument("--parts", default=",".join(PARTS), help=f"among {','.join(PARTS)}")
+    parser.add_argument("--workdir", type=Path, help="keep the builds here (default: temp)")
+    args = parser.parse_args(argv)
+    parts = [part.strip() for part in args.parts.split(",") if part.strip()]
+    unknown = set(parts) - set(PARTS)
+    if unknown:
+        parser.error(f"unknown parts: {', '.join(sorted(unknown))}")
+    quick = args.quick
+    given = shlex.join(sys.argv[1:] if argv is None else argv)
+    if os.environ.get("MAKELEVEL"):  # run by make, which sets it
+        command = "make bench" + (f" BENCH={shlex.quote(given)}" if given else "")
+    else:
+        command = f"PYTHONPATH=tests .venv/bin/python -m bench {given}".rstrip()
+    started = time.time()
+    workdir = args.workdir or Path(tempfile.mkdtemp(prefix="privacy-site-bench-"))
+    workdir.mkdir(parents=True, exist_ok=True)
+    results: dict = {
+        "command": command,
+        "quick": quick,
+        "started": time.strftime("%Y-%m-%d %H:%M:%S %z", time.localtime(started)),
+        "machine": machine.describe(),
+        "load_average_start": os.getloadavg(),
+        "parts": parts,
+    }
+    real_site = synthetic_site = None
+    if "overhead" in parts or {"reader", "lighthouse"} & set(parts):
+        print("overhead: the real site against a bare build", flush=True)
+        summary, real_site = overhead(workdir, runs=1 if quick else 5, warmup=not quick)
+        if "overhead" in parts:
+            results["overhead"] = summary
+    if "growth" in parts or {"reader", "lighthouse"} & set(parts):
+        print("growth: synthetic districts", flush=True)
+        summary, synthetic_site = growth(workdir, QUICK_SIZES if quick else FULL_SIZES)
+        if "growth" in parts:
+            results["growth"] = summary
+    if "serve" in parts:
+        from bench import serve
+
+        print("serve: rebuilds after one edit", flush=True)
+        edits = serve.EDITS[:1] if quick else serve.EDITS
+        results["serve"] = serve.run(workdir, repeats=1 if quick else 3, edits=edits)
+    if {"reader", "lighthouse"} & set(parts):
+        pages = [
+            (kind, site, path.format(last=redline_path(synthetic_site)))
+            for kind, site, path in reader_pages(quick)
+        ]
+        sites = {"real": real_site, "synthetic": synthetic_site}
+        if "reader" in parts:
+            from bench import reader
+
+            print("reader: bytes per page", flush=True)
+            results["reader"] = {
+                "pages": reader.run(sites, pages, ["en", "ar"]),
+                "synthetic_district": (QUICK_SIZES if quick else FULL_SIZES)[0].describe(),
+            }
+        if "lighthouse" in parts:
+            from bench import lighthouse
+
+            missing = lighthouse.available()
+            if missing:
+                results["lighthouse"] = {"skipped": missing, "results": []}
+            else:
+                print("lighthouse", flush=True)
+                chosen = [page for page in pages if page[0] != "version"]
+                configs = [
+                    (kind, site, ("" if lang == "en" else f"/{lang}") + "/" + path, lang, form)
+                    for kind, site, path in chosen
+                    for lang in ("en", "ar")
+                    for form in ("mobile", "desktop")
+                ]
+                if quick:
+                    configs = configs[:1]
+                results["lighthouse"] = {
+                    "results": lighthouse.run(
+                        sites, configs, workdir / "lighthouse", runs=1 if quick else 3
+                    ),
+                    "runs": 1 if quick else 3,
+                }
+    if "redline" in parts:
+        from bench import redline
+
+        print("redline: against difflib", flush=True)
+        results["redline"] = redline.run(rounds=1 if quick else redline.ROUNDS)
+    if "profile" in parts:
+        from bench import profile
+
+        district = PROFILE_QUICK if quick else PROFILE_FULL
+        print(f"profile: {district.describe()}", flush=True)
+        project = builds.synthetic_project(workdir / "profiled", district)
+        results["profile"] = profile.run(project, workdir / "profiled-site") | {
+            "district": district.describe()
+        }
+    results["seconds"] = time.time() - started
+    results["load_average_end"] = os.getloadavg()
+    args.out.mkdir(parents=True, exist_ok=True)
+    (args.out / "benchmarks.json").write_text(
+        json.dumps(results, indent=1, ensure_ascii=False, default=str) + "\n", encoding="utf-8"
+    )
+    (args.out / "BENCHMARKS.md").write_text(report.markdown(results), encoding="utf-8")
+    print(f"wrote {args.out / 'BENCHMARKS.md'} and benchmarks.json in {results['seconds']:.0f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
