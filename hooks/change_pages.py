@@ -19,7 +19,9 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
-from privacy_site import api, feeds, urls, views
+from privacy_site import api, feeds, messages, urls, views
+from privacy_site.changes import all_changes
+from privacy_site.language import load_language
 from privacy_site.redline import Labels
 from privacy_site.redline_nav import Words, navigable, summary_links
 from site_context import PROCESS, BuildContext, current, project_dir
@@ -31,6 +33,7 @@ FEED = "changes/feed.xml"
 CALENDAR = "changes/calendar.ics"
 POLICIES_API = "api/policies.json"
 BUILD_API = "api/build.json"
+MESSAGES_API = "api/messages.json"
 
 
 # Hooks ------------------------------------------------------------------------------
@@ -107,8 +110,16 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         add_static(
             files, config, BUILD_API, api.json_bytes(api.build_document(content, _commit(config)))
         )
+        add_static(files, config, MESSAGES_API, api.json_bytes(_messages(build)))
     build.files = files  # the redlines read other pages' HTML while rendering
     return files
+
+
+def _messages(build: BuildContext) -> dict[str, Any]:
+    """Every language's messages for the changes announced today."""
+    spoken = [load_language(code, build.names.get(code))[0] for code in build.built]
+    changes = {lang.code: all_changes(build.content, lang) for lang in spoken}
+    return messages.document(build.content, spoken, changes, build.site_url)
 
 
 def _commit(config: MkDocsConfig) -> str | None:

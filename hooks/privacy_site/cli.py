@@ -5,6 +5,7 @@
 - ``correct <policy>``: a correction of the version in effect, in effect today.
 - ``post``: record what is posted in posted.lock (the daily publish runs it).
 - ``preview --date YYYY-MM-DD``: serve the site as it will look that day.
+- ``messages [--date D] [--lang L]``: the messages for the changes posted that day.
 - ``check-record --base REF``: CI's guard that a pull request only adds to posted.lock.
 
 Every message is one line that names the file (and line) and says what to do; nothing
@@ -23,7 +24,8 @@ from typing import Any
 
 import yaml
 
-from . import dates, links, record
+from . import dates, links, messages, record
+from .changes import all_changes
 from .content import Content, load_content
 from .dates import SettingError
 from .docs_tree import DocsTree
@@ -31,7 +33,7 @@ from .language import load_language
 from .policies import NOTICE_DAYS, SUMMARY_PLACEHOLDER, Version
 from .preview import epoch
 from .problems import Problem, errors, warnings
-from .project import Project, read_project
+from .project import Project, read_config, read_project
 
 PROGRAM = "privacy-site"
 
@@ -91,6 +93,9 @@ def _parser() -> argparse.ArgumentParser:
     sub = command("preview", preview, "serve the site as it will look on a day")
     sub.add_argument("--date", type=_day, required=True, help="the day to preview, YYYY-MM-DD")
     sub.add_argument("--port", type=int, default=8000, help="the port (default 8000)")
+    sub = command("messages", messages_command, "the messages for changes posted on a day")
+    as_of(sub, "the day the changes were posted")
+    sub.add_argument("--lang", help="one language (default: every language built)")
     sub = command("check-record", check_record, "CI: refuse changes to posted.lock's lines")
     sub.add_argument("--base", required=True, help="the git revision to compare with")
     return parser
@@ -207,6 +212,48 @@ def preview(args: argparse.Namespace) -> int:
         str(project.config_file),
     ]
     return subprocess.call(command, env=env, cwd=project.root)
+
+
+def messages_command(args: argparse.Namespace) -> int:
+    """Print the messages of the announcements posted on the day, ready to paste."""
+    project = read_project(args.config)
+    today = args.date or dates.build_date(project.settings.timezone)
+    codes = project.languages if args.lang is None else [args.lang]
+    if args.lang is not None and args.lang not in project.languages:
+        raise Refused(
+            f"--lang {args.lang}: the site's languages are {', '.join(project.languages)}"
+        )
+    content = _content(project, today)
+    site_url = read_config(project.config_file).get("site_url") or None
+    vendors = {vendor.id: vendor for vendor in content.vendors}
+    posted = []
+    for code in codes:
+        language = load_language(code)[0]
+        for change in messages.announcements(all_changes(content, language), today):
+            if change.posted == today:
+                posted.append(
+                    (
+                        change.key,
+                        messages.message(
+                            change,
+                            language,
+                            content.settings.district,
+                            messages.absolute_url(site_url),
+                            vendors,
+                        ),
+                    )
+                )
+    if not posted:
+        print(f"No change was posted on {today}.")
+        return 0
+    for key, sent in sorted(posted, key=lambda item: item[0]):
+        parts = (
+            f"{sent.sms_segments.count} SMS segment{'s' if sent.sms_segments.count != 1 else ''}"
+        )
+        print(f"=== {key} [{sent.lang}] ===")
+        print(f"Text message ({parts}, {sent.sms_segments.encoding}):\n{sent.sms}\n")
+        print(f"Subject: {sent.subject}\n\n{sent.body}\n")
+    return 0
 
 
 def check_record(args: argparse.Namespace) -> int:

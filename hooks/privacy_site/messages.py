@@ -1,0 +1,184 @@
+"""Ready-to-send messages for each change announced: a text message, and a subject and body
+for a post or an e-mail, in every language the site has.
+
+The words come from the message catalogue (translators review them with the site's other
+words) and from the change itself: the version's summary in that language, the tool's
+purpose. Where a summary or a title has no translation yet, the message says what changes
+without it rather than mix in English; only names (the district, a tool, its provider)
+stay as they are. Dates are written the language's way. A text message is one line with
+the link, and says how many SMS segments it takes (``sms``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .changes import Change
+from .language import N_, Language
+from .sms import Segments, segments
+from .vendors import text_for
+
+MACHINE = N_(
+    "This message was translated by a computer. If it differs from the English, the "
+    "English governs."
+)
+
+
+@dataclass(frozen=True)
+class Message:
+    lang: str
+    sms: str
+    sms_segments: Segments
+    subject: str
+    body: str
+    url: str
+
+
+def announcements(changes: list[Change], today) -> list[Change]:
+    """The changes still to come, as announced on ``today``."""
+    return [change for change in changes if change.upcoming(today)]
+
+
+def message(
+    change: Change,
+    language: Language,
+    district: str,
+    absolute: Callable[[str], str],
+    vendors: dict | None = None,
+) -> Message:
+    """The messages for one change in ``language``; ``absolute`` turns a site path into the
+    link to send (absolute when the site's address is known)."""
+    url = absolute(change.changes_url or change.url)
+    when = change.effective
+    if change.kind == "policy":
+        title = change.title if not change.title_english else language.gettext("privacy policy")
+        if change.substantive:
+            sms = language.fill(
+                "%(district)s, %(title)s: new version from %(date)s. What changes: %(url)s",
+                district=district,
+                title=title,
+                date=when,
+                url=url,
+            )
+            subject = language.fill(
+                "Privacy notice: %(title)s, new version from %(date)s", title=title, date=when
+            )
+            lead = language.fill(
+                "%(district)s has a new version of its %(title)s. It takes effect on %(date)s.",
+                district=district,
+                title=title,
+                date=when,
+            )
+        else:
+            sms = language.fill(
+                "%(district)s, %(title)s: corrected on %(date)s. %(url)s",
+                district=district,
+                title=title,
+                date=when,
+                url=url,
+            )
+            subject = language.fill(
+                "Privacy notice: %(title)s corrected on %(date)s", title=title, date=when
+            )
+            lead = language.fill(
+                "%(district)s corrects its %(title)s on %(date)s.",
+                district=district,
+                title=title,
+                date=when,
+            )
+        detail = (
+            language.fill("What changes: %(summary)s", summary=change.summary)
+            if change.summary and not change.summary_english
+            else ""
+        )
+        link = language.fill("Read the new version and every change: %(url)s", url=url)
+    else:
+        name = change.subject
+        vendor = (vendors or {}).get(change.key.split("/")[1])
+        if change.action == "added":
+            sms = language.fill(
+                "%(district)s will use %(name)s from %(date)s. More: %(url)s",
+                district=district,
+                name=name,
+                date=when,
+                url=url,
+            )
+            subject = language.fill("Privacy notice: %(name)s from %(date)s", name=name, date=when)
+            lead = language.fill(
+                "%(district)s will start using %(name)s on %(date)s.",
+                district=district,
+                name=name,
+                date=when,
+            )
+            purpose, english = text_for(vendor.purpose, language.code) if vendor else ("", True)
+            detail = (
+                language.fill("What it is for: %(purpose)s", purpose=purpose)
+                if purpose and not english
+                else ""
+            )
+        else:
+            sms = language.fill(
+                "%(district)s stops using %(name)s on %(date)s. More: %(url)s",
+                district=district,
+                name=name,
+                date=when,
+                url=url,
+            )
+            subject = language.fill(
+                "Privacy notice: %(name)s no longer used from %(date)s", name=name, date=when
+            )
+            lead = language.fill(
+                "%(district)s will stop using %(name)s on %(date)s.",
+                district=district,
+                name=name,
+                date=when,
+            )
+            detail = ""
+        link = language.fill("Read about it, with its privacy policy: %(url)s", url=url)
+    paragraphs = [lead, detail, link]
+    if not language.is_source:
+        paragraphs.append(language.gettext(MACHINE))
+    body = "\n\n".join(p for p in paragraphs if p)
+    return Message(language.code, sms, segments(sms), subject, body, url)
+
+
+def document(
+    content,
+    languages: list[Language],
+    changes_by_language: dict[str, list[Change]],
+    site_url: str | None,
+) -> dict:
+    """``/api/messages.json``: each current announcement with its messages per language."""
+    district = content.settings.district
+    vendors = {vendor.id: vendor for vendor in content.vendors}
+    items: dict[str, dict] = {}
+    for language in languages:
+        for change in announcements(changes_by_language[language.code], content.today):
+            item = items.setdefault(
+                change.key,
+                {
+                    "id": change.key,
+                    "type": change.kind if change.kind == "policy" else f"vendor-{change.action}",
+                    "posted": change.posted.isoformat() if change.posted else None,
+                    "effective": change.effective.isoformat(),
+                    "messages": {},
+                },
+            )
+            sent = message(change, language, district, absolute_url(site_url), vendors)
+            item["messages"][language.code] = {
+                "sms": sent.sms,
+                "sms_segments": sent.sms_segments.count,
+                "sms_encoding": sent.sms_segments.encoding,
+                "subject": sent.subject,
+                "body": sent.body,
+                "url": sent.url,
+            }
+    return {"today": content.today.isoformat(), "announcements": list(items.values())}
+
+
+def absolute_url(site_url: str | None) -> Callable[[str], str]:
+    """A site path as the link to send: on the site's address when it is set, else from
+    the site's root."""
+    base = (site_url or "").rstrip("/")
+    return lambda path: f"{base}/{path.lstrip('/')}"
