@@ -55,7 +55,7 @@ def message(
         title = change.title if not change.title_english else language.gettext("privacy policy")
         if change.substantive:
             sms = language.fill(
-                "%(district)s, %(title)s: new version from %(date)s. What changes: %(url)s",
+                "%(district)s: %(title)s changes on %(date)s. %(url)s",
                 district=district,
                 title=title,
                 date=when,
@@ -72,7 +72,7 @@ def message(
             )
         else:
             sms = language.fill(
-                "%(district)s, %(title)s: corrected on %(date)s. %(url)s",
+                "%(district)s: %(title)s corrected on %(date)s. %(url)s",
                 district=district,
                 title=title,
                 date=when,
@@ -98,7 +98,7 @@ def message(
         vendor = (vendors or {}).get(change.key.split("/")[1])
         if change.action == "added":
             sms = language.fill(
-                "%(district)s will use %(name)s from %(date)s. More: %(url)s",
+                "%(district)s will use %(name)s from %(date)s: %(url)s",
                 district=district,
                 name=name,
                 date=when,
@@ -119,7 +119,7 @@ def message(
             )
         else:
             sms = language.fill(
-                "%(district)s stops using %(name)s on %(date)s. More: %(url)s",
+                "%(district)s stops using %(name)s on %(date)s: %(url)s",
                 district=district,
                 name=name,
                 date=when,
