@@ -25,6 +25,7 @@ from sitebuild import Build
 from test_browser_languages import first_question
 
 BUDGET = 75 * 1024  # bytes on a first visit, every response gzipped (level 6)
+ASSETS_BUDGET = 66 * 1024  # of which everything but the page's own HTML
 # The real site has no redline on its build date; the ten-language fixture has one.
 REAL_PAGES = ["", "policies/website-privacy/", "student-data-privacy/", "vendors/", "changes/"]
 REDLINE = "policies/sample-policy/2026-11-01/changes/"
@@ -140,7 +141,14 @@ def test_a_first_visit_fetches_no_search_and_stays_under_75_kib(
         assert seen.errors == [], (path, seen.errors)
         sizes = {p: gzipped_size(site, p) for p in seen.requests}
         weights[path] = sum(sizes.values())
-        assert weights[path] < BUDGET, (path, weights[path], sizes)
+        # What the code decides (theme, scripts, styles) is held to its share of the
+        # budget on every page; the whole page only on the fixture's, whose text the
+        # tests own: a longer policy from staff must not turn CI red. BENCHMARKS.md
+        # reports the real pages' totals.
+        document = sizes[seen.requests[0]]  # the page itself, requested first
+        assert weights[path] - document < ASSETS_BUDGET, (path, weights[path], sizes)
+        if site == languages_build.site:
+            assert weights[path] < BUDGET, (path, weights[path], sizes)
     print(f"first visit, gzipped bytes ({lang}):", weights)
 
 
