@@ -40,6 +40,32 @@ def announcements(changes: list[Change], today) -> list[Change]:
     return [change for change in changes if change.upcoming(today)]
 
 
+# (text message, subject, opening sentence) for each kind of change; every text may use
+# %(district)s, %(title)s (a policy) or %(name)s (a tool), %(date)s and %(url)s.
+TEXTS = {
+    "version": (
+        N_("%(district)s: %(title)s changes on %(date)s. %(url)s"),
+        N_("Privacy notice: %(title)s, new version from %(date)s"),
+        N_("%(district)s has a new version of its %(title)s. It takes effect on %(date)s."),
+    ),
+    "correction": (
+        N_("%(district)s: %(title)s corrected on %(date)s. %(url)s"),
+        N_("Privacy notice: %(title)s corrected on %(date)s"),
+        N_("%(district)s corrects its %(title)s on %(date)s."),
+    ),
+    "added": (
+        N_("%(district)s will use %(name)s from %(date)s: %(url)s"),
+        N_("Privacy notice: %(name)s from %(date)s"),
+        N_("%(district)s will start using %(name)s on %(date)s."),
+    ),
+    "removed": (
+        N_("%(district)s stops using %(name)s on %(date)s: %(url)s"),
+        N_("Privacy notice: %(name)s no longer used from %(date)s"),
+        N_("%(district)s will stop using %(name)s on %(date)s."),
+    ),
+}
+
+
 def message(
     change: Change,
     language: Language,
@@ -50,43 +76,11 @@ def message(
     """The messages for one change in ``language``; ``absolute`` turns a site path into the
     link to send (absolute when the site's address is known)."""
     url = absolute(change.changes_url or change.url)
-    when = change.effective
+    values = {"district": district, "date": change.effective, "url": url}
     if change.kind == "policy":
-        title = change.title if not change.title_english else language.gettext("privacy policy")
-        if change.substantive:
-            sms = language.fill(
-                "%(district)s: %(title)s changes on %(date)s. %(url)s",
-                district=district,
-                title=title,
-                date=when,
-                url=url,
-            )
-            subject = language.fill(
-                "Privacy notice: %(title)s, new version from %(date)s", title=title, date=when
-            )
-            lead = language.fill(
-                "%(district)s has a new version of its %(title)s. It takes effect on %(date)s.",
-                district=district,
-                title=title,
-                date=when,
-            )
-        else:
-            sms = language.fill(
-                "%(district)s: %(title)s corrected on %(date)s. %(url)s",
-                district=district,
-                title=title,
-                date=when,
-                url=url,
-            )
-            subject = language.fill(
-                "Privacy notice: %(title)s corrected on %(date)s", title=title, date=when
-            )
-            lead = language.fill(
-                "%(district)s corrects its %(title)s on %(date)s.",
-                district=district,
-                title=title,
-                date=when,
-            )
+        kind = "version" if change.substantive else "correction"
+        untranslated = change.title_english
+        values["title"] = language.gettext("privacy policy") if untranslated else change.title
         detail = (
             language.fill("What changes: %(summary)s", summary=change.summary)
             if change.summary and not change.summary_english
@@ -94,48 +88,17 @@ def message(
         )
         link = language.fill("Read the new version and every change: %(url)s", url=url)
     else:
-        name = change.subject
+        kind = change.action
+        values["name"] = change.subject
         vendor = (vendors or {}).get(change.key.split("/")[1])
-        if change.action == "added":
-            sms = language.fill(
-                "%(district)s will use %(name)s from %(date)s: %(url)s",
-                district=district,
-                name=name,
-                date=when,
-                url=url,
-            )
-            subject = language.fill("Privacy notice: %(name)s from %(date)s", name=name, date=when)
-            lead = language.fill(
-                "%(district)s will start using %(name)s on %(date)s.",
-                district=district,
-                name=name,
-                date=when,
-            )
-            purpose, english = text_for(vendor.purpose, language.code) if vendor else ("", True)
-            detail = (
-                language.fill("What it is for: %(purpose)s", purpose=purpose)
-                if purpose and not english
-                else ""
-            )
-        else:
-            sms = language.fill(
-                "%(district)s stops using %(name)s on %(date)s: %(url)s",
-                district=district,
-                name=name,
-                date=when,
-                url=url,
-            )
-            subject = language.fill(
-                "Privacy notice: %(name)s no longer used from %(date)s", name=name, date=when
-            )
-            lead = language.fill(
-                "%(district)s will stop using %(name)s on %(date)s.",
-                district=district,
-                name=name,
-                date=when,
-            )
-            detail = ""
+        purpose, english = text_for(vendor.purpose, language.code) if vendor else ("", True)
+        detail = (
+            language.fill("What it is for: %(purpose)s", purpose=purpose)
+            if kind == "added" and purpose and not english
+            else ""
+        )
         link = language.fill("Read about it, with its privacy policy: %(url)s", url=url)
+    sms, subject, lead = (language.fill(text, **values) for text in TEXTS[kind])
     paragraphs = [lead, detail, link]
     if not language.is_source:
         paragraphs.append(language.gettext(MACHINE))
