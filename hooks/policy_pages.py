@@ -125,6 +125,9 @@ def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
     """The site's words in the language being built: ``_`` (text), ``say`` and ``nsay``
     (HTML with slots filled), ``language`` (dates, direction, English marking)."""
     language = current(config).language
+    # MkDocs makes a new environment for each language: compile each template once per
+    # process, not once per language (keyed by its source, so an edit recompiles it).
+    env.bytecode_cache = PROCESS.templates
     env.globals.update(
         _=language.gettext,
         say=language.say,

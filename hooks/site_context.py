@@ -13,6 +13,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+import jinja2
 from generated_files import languages
 from mkdocs.config.defaults import MkDocsConfig
 from privacy_site import urls, views
@@ -83,6 +84,14 @@ class Process:
         self.redlines = Redlines()
         self.contexts: dict[str, BuildContext] = {}
         self.serving = False  # `mkdocs serve`: show content errors in the page
+        self.templates = jinja2.MemcachedBytecodeCache(_Templates())  # compiled once
+
+
+class _Templates(dict):
+    """The in-memory store jinja2's bytecode cache asks for: ``get`` and ``set``."""
+
+    def set(self, key: str, value: bytes, timeout: int | None = None) -> None:
+        self[key] = value
 
 
 PROCESS = Process()
