@@ -55,6 +55,17 @@ def languages_config(codes: list[str]) -> list[dict[str, Any]]:
     ]
 
 
+def mkdocs_build(project: Path, site: Path, python_args: list[str] | None = None) -> list[str]:
+    """The command that builds ``project`` into ``site``: ``mkdocs build --clean``, run by
+    this Python (with ``python_args`` before ``-m``)."""
+    return [
+        sys.executable,
+        *(python_args or []),
+        *("-m", "mkdocs", "build", "--clean"),
+        *("-f", str(project / "mkdocs.yml"), "-d", str(site)),
+    ]
+
+
 def build_site(
     workdir: Path,
     *,
@@ -97,17 +108,7 @@ def build_site(
     if epoch is not None:
         env["SOURCE_DATE_EPOCH"] = str(epoch)
     result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "mkdocs",
-            "build",
-            "--clean",
-            "-f",
-            str(project / "mkdocs.yml"),
-            "-d",
-            str(site),
-        ],
+        mkdocs_build(project, site),
         cwd=project,
         env=env,
         capture_output=True,

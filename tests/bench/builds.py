@@ -7,7 +7,6 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import sys
 import time
 from dataclasses import dataclass
 from datetime import date
@@ -15,6 +14,7 @@ from pathlib import Path
 
 import yaml
 from privacy_site.dates import epoch_for
+from sitebuild import mkdocs_build
 
 from bench import ROOT
 
@@ -141,18 +141,7 @@ def build(project: Path, site: Path, *, extra_args: list[str] | None = None) -> 
     if site.exists():
         shutil.rmtree(site)
     log = project / "build.log"
-    command = [
-        sys.executable,
-        *(extra_args or []),
-        "-m",
-        "mkdocs",
-        "build",
-        "--clean",
-        "-f",
-        str(project / "mkdocs.yml"),
-        "-d",
-        str(site),
-    ]
+    command = mkdocs_build(project, site, extra_args)
     with log.open("w", encoding="utf-8") as out:
         start = time.perf_counter()
         child = subprocess.Popen(

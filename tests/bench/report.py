@@ -57,20 +57,17 @@ def markdown(results: dict) -> str:
             ],
         ),
     ]
-    if "overhead" in results:
-        out.append(_overhead(results["overhead"]))
-    if "growth" in results:
-        out.append(_growth(results["growth"]))
-    if "serve" in results:
-        out.append(_serve(results["serve"]))
-    if "reader" in results:
-        out.append(_reader(results["reader"]))
-    if "lighthouse" in results:
-        out.append(_lighthouse(results["lighthouse"]))
-    if "redline" in results:
-        out.append(_redline(results["redline"]))
-    if "profile" in results:
-        out.append(_profile(results["profile"]))
+    for part, table in (
+        ("overhead", _overhead),
+        ("growth", _growth),
+        ("serve", _serve),
+        ("reader", _reader),
+        ("lighthouse", _lighthouse),
+        ("redline", _redline),
+        ("profile", _profile),
+    ):
+        if part in results:
+            out.append(table(results[part]))
     return "\n".join(out)
 
 
