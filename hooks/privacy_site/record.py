@@ -18,7 +18,6 @@ changes or removes a line (:func:`append_only`). Lines are tab-separated::
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -26,6 +25,7 @@ from pathlib import Path
 
 from . import frontmatter, yamldoc
 from .problems import Problem
+from .translations import digest  # the one way a file is fingerprinted
 
 RECORD = "posted.lock"  # beside mkdocs.yml and vendors.yml
 KINDS = ("version", "translation", "vendor")
@@ -64,10 +64,6 @@ class Posted:
     versions: dict[str, str] = field(default_factory=dict)  # file -> sha256
     translations: dict[str, tuple[str, str]] = field(default_factory=dict)  # -> (sha, how)
     vendors: set[str] = field(default_factory=set)
-
-
-def digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 # Reading ----------------------------------------------------------------------------
