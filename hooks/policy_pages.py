@@ -26,7 +26,7 @@ from privacy_site.language import load_language, missing, read_catalogue, read_t
 from privacy_site.policies import State, Version
 from privacy_site.problems import ContentError, Problem, errors, warnings
 from privacy_site.settings import read_settings
-from site_context import PROCESS, BuildContext, current, project_dir, start
+from site_context import PROCESS, BuildContext, current, list_theme_once, project_dir, start
 
 VERSION_SRC = re.compile(r"^policies/(?P<policy>[^/]+)/(?P<slug>\d{4}-\d{2}-\d{2})\.md$")
 MAIN_SRC = re.compile(r"^policies/(?P<policy>[^/]+)/index\.md$")
@@ -60,6 +60,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         today = dates.build_date(settings.timezone, environ={})  # to report everything else
         date_problem = Problem("environment", message=str(exc))
     project = project_dir(config)
+    list_theme_once(config)
     PROCESS.redlines.cache_dir = project / ".cache" / "redlines"  # git-ignored
     content = PROCESS.content.load(
         Path(config.docs_dir), today, config.extra, default, built, project / "vendors.yml"

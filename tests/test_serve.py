@@ -4,6 +4,7 @@ editor is looking at, not only in the terminal, and the page recovers once it is
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -13,7 +14,7 @@ from pathlib import Path
 import pytest
 from browser import free_port
 from conftest import FIXTURES, LIFECYCLE_FIXTURE
-from sitebuild import scratch_project
+from sitebuild import ROOT, scratch_project
 
 pytestmark = pytest.mark.build
 
@@ -66,3 +67,39 @@ def test_a_content_error_is_shown_in_the_preview_and_goes_when_fixed(tmp_path: P
         output, _ = server.communicate(timeout=30)
     assert "Traceback" not in output
     assert "The site was not built: 1 problem" in output  # and in the terminal
+
+
+def test_a_file_added_to_the_theme_while_serving_is_served_after_the_next_save(
+    tmp_path: Path,
+) -> None:
+    # The theme's files are listed once per process (site_context.ThemeListing): a file
+    # added to overrides/ must not be missed by the preview that is already running.
+    project = scratch_project(tmp_path, LIFECYCLE_FIXTURE, FIXTURES / "vendors" / "valid.yml")
+    overrides = project / "overrides"
+    overrides.unlink()  # a copy of its own, not the real theme folder
+    shutil.copytree(ROOT / "overrides", overrides)
+    port = free_port()
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH="1795400000")
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=project,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        fetch(f"http://127.0.0.1:{port}/contact/", "</html>")
+        added = overrides / "assets" / "javascripts" / "added-while-serving.js"
+        added.write_text("// added while serving\n", "utf-8")
+        contact = project / "docs" / "en" / "contact.md"  # overrides/ is not watched
+        contact.write_text(contact.read_text("utf-8") + "\nSaved again.\n", "utf-8")
+        fetch(f"http://127.0.0.1:{port}/contact/", "Saved again.")
+        script = fetch(
+            f"http://127.0.0.1:{port}/assets/javascripts/added-while-serving.js", "added"
+        )
+        assert "added while serving" in script
+    finally:
+        server.terminate()
+        output, _ = server.communicate(timeout=30)
+    assert "Traceback" not in output
