@@ -21,7 +21,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from privacy_site import api, feeds, messages, urls, views
 from privacy_site.changes import all_changes
-from privacy_site.language import load_language
+from privacy_site.language import direction, load_language
 from privacy_site.redline import Labels
 from privacy_site.redline_nav import Words, navigable, summary_links
 from site_context import PROCESS, BuildContext, current, project_dir
@@ -34,6 +34,7 @@ CALENDAR = "changes/calendar.ics"
 POLICIES_API = "api/policies.json"
 BUILD_API = "api/build.json"
 MESSAGES_API = "api/messages.json"
+STAFF_MESSAGES = "staff/messages.md"  # /staff/messages/: the messages, with copy buttons
 
 
 # Hooks ------------------------------------------------------------------------------
@@ -110,7 +111,22 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         add_static(
             files, config, BUILD_API, api.json_bytes(api.build_document(content, _commit(config)))
         )
-        add_static(files, config, MESSAGES_API, api.json_bytes(_messages(build)))
+        sendable = _messages(build)
+        add_static(files, config, MESSAGES_API, api.json_bytes(sendable))
+        build.extras["messages"] = sendable
+        staff = {
+            "title": "Messages to send about changes",
+            "template": "staff-messages.html",
+            "search": {"exclude": True},
+            "robots": "noindex",
+        }
+        add_page(
+            files,
+            config,
+            STAFF_MESSAGES,
+            f"---\n{yaml.safe_dump(staff, allow_unicode=True)}---\n",
+            only_here=True,
+        )
     build.files = files  # the redlines read other pages' HTML while rendering
     return files
 
@@ -142,8 +158,8 @@ def _commit(config: MkDocsConfig) -> str | None:
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    if REDLINE_SRC.match(norm_src_uri(page.file)):
-        anchor_title(page)
+    if REDLINE_SRC.match(norm_src_uri(page.file)) or norm_src_uri(page.file) == STAFF_MESSAGES:
+        anchor_title(page)  # the template writes the <h1>: "Skip to content" lands on it
     return html
 
 
@@ -153,6 +169,12 @@ def on_page_context(
     match = REDLINE_SRC.match(norm_src_uri(page.file))
     if match:
         context["redline"] = _redline(current(config), match["policy"], match["slug"])
+    elif norm_src_uri(page.file) == STAFF_MESSAGES:
+        build = current(config)
+        directions = {code: direction(code) for code in build.built}
+        context["staff"] = messages.staff_view(
+            build.extras["messages"], build.names, directions
+        )
     return context
 
 

@@ -56,6 +56,7 @@ def test_the_sweep_includes_redlines_and_both_languages(fixture_site: Path) -> N
         "/es/changes/",
         "/vendors/",
         "/es/vendors/",
+        "/staff/messages/",  # the staff's messages, swept like every page
     ):
         assert expected in pages
 

@@ -13,10 +13,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
+
+from babel import Locale, UnknownLocaleError
 
 from .changes import Change
 from .language import N_, Language
-from .sms import Segments, segments
+from .sms import SINGLE, Segments, segments
 from .vendors import text_for
 
 MACHINE = N_(
@@ -145,3 +148,69 @@ def absolute_url(site_url: str | None) -> Callable[[str], str]:
     the site's root."""
     base = (site_url or "").rstrip("/")
     return lambda path: f"{base}/{path.lstrip('/')}"
+
+
+# The staff page (/staff/messages/) ------------------------------------------------------
+
+ENCODING_NAMES = {"GSM-7": "GSM-7 alphabet", "UCS-2": "Unicode"}
+
+
+def staff_view(document: dict, names: dict[str, str], directions: dict[str, str]) -> dict:
+    """What the staff page shows of ``document`` (``/api/messages.json``): each
+    announcement, the ones posted on the day first, with its messages in every language,
+    each language named in its own script and in English."""
+    today = document["today"]
+    items = sorted(
+        document["announcements"],
+        key=lambda item: (item["posted"] != today, item["effective"], item["id"]),
+    )
+    return {
+        "today": _day(today),
+        "announcements": [
+            {
+                "id": item["id"],
+                "anchor": item["id"].replace("/", "-"),
+                "heading": next(iter(item["messages"].values()))["subject"],
+                "posted": _day(item["posted"]),
+                "posted_today": item["posted"] == today,
+                "effective": _day(item["effective"]),
+                "messages": [
+                    {
+                        "lang": code,
+                        "name": names.get(code) or code,
+                        "english_name": english_name(code),
+                        "dir": directions.get(code, "ltr"),
+                        "sms_label": sms_label(sent["sms"]),
+                        **{key: sent[key] for key in ("sms", "subject", "body", "url")},
+                    }
+                    for code, sent in item["messages"].items()
+                ],
+            }
+            for item in items
+        ],
+    }
+
+
+def _day(text: str | None) -> date | None:
+    return date.fromisoformat(text) if text else None
+
+
+def english_name(code: str) -> str:
+    try:
+        return Locale.parse(code.replace("-", "_")).get_display_name("en")
+    except (UnknownLocaleError, ValueError):
+        return code
+
+
+def sms_label(text: str) -> str:
+    """How a phone sends ``text``, in words: "1 segment, GSM-7 alphabet: 93 of 160
+    characters"."""
+    found = segments(text)
+    limit = SINGLE[found.encoding]
+    kind = ENCODING_NAMES[found.encoding]
+    if found.count <= 1:
+        return f"1 segment, {kind}: {found.units} of {limit} characters"
+    return (
+        f"{found.count} segments, {kind}: {found.units} characters, more than the {limit} "
+        "one segment holds"
+    )

@@ -6,7 +6,8 @@ keeps a script's ``<script src>`` only when it has that element:
 
 - ``effective-dates.js``: a date that switches words (``data-switch-on``: a change
   notice, the banner of an announced change);
-- ``redline.js``: a redline's "Show the whole text" button (``redline-whole``).
+- ``redline.js``: a redline's "Show the whole text" button (``redline-whole``);
+- ``copy-messages.js``: the staff page's Copy buttons (``data-copy``).
 
 Every other script is kept (``keyboard.js`` works on the header's controls, on every
 page).
@@ -20,6 +21,7 @@ import re
 USED_WHERE = {
     "effective-dates.js": re.compile(r'\sdata-switch-on="'),
     "redline.js": re.compile(r'\sclass="(?:[^"]*\s)?redline-whole[\s"]'),
+    "copy-messages.js": re.compile(r'\sdata-copy="'),
 }
 SCRIPT = re.compile(
     r'[ \t]*<script src="(?:[^"]*/)?assets/javascripts/(?P<name>[\w.-]+)"></script>[ \t]*\n?'
