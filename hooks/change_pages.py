@@ -172,9 +172,7 @@ def on_page_context(
     elif norm_src_uri(page.file) == STAFF_MESSAGES:
         build = current(config)
         directions = {code: direction(code) for code in build.built}
-        context["staff"] = messages.staff_view(
-            build.extras["messages"], build.names, directions
-        )
+        context["staff"] = messages.staff_view(build.extras["messages"], build.names, directions)
     return context
 
 

@@ -24,7 +24,7 @@ from typing import Any
 
 import yaml
 
-from . import dates, links, messages, record
+from . import dates, links, messages, readability, record
 from .changes import all_changes
 from .content import Content, load_content
 from .dates import SettingError
@@ -119,7 +119,9 @@ def check(args: argparse.Namespace) -> int:
     entries, _ = record.read(project.record_file)
     unrecorded = record.pending(entries, content.posted(project.docs_dir), today)
     problems += [_unrecorded(entry, content) for entry in unrecorded]
-    print(report(problems, today))
+    grades = readability.site_grades(project, content, today)
+    problems += readability.warnings(grades)
+    print(report(problems, today, readability.report(grades)))
     return 1 if errors(problems) else 0
 
 
@@ -386,8 +388,9 @@ def _shown(project: Project, path: Path) -> str:
         return path.as_posix()
 
 
-def report(problems: list[Problem], today: date) -> str:
-    """Errors, then warnings, each as ``file:line: what is wrong; what to do``, with counts."""
+def report(problems: list[Problem], today: date, grades: str = "") -> str:
+    """Errors, then warnings, each as ``file:line: what is wrong; what to do``, with counts;
+    then ``grades`` (the reading grades), and the count of each."""
     lines = []
     for title, group in (
         ("Errors ({}): fix these; the site is not built until they are", errors(problems)),
@@ -396,6 +399,8 @@ def report(problems: list[Problem], today: date) -> str:
         if group:
             lines.append(title.format(len(group)))
             lines += [f"  {problem}" for problem in sorted(group)]
+    if grades:
+        lines.append(grades)
     error_count, warning_count = len(errors(problems)), len(warnings(problems))
     lines.append(
         f"Checked as of {today}: {_count(error_count, 'error')}, "
