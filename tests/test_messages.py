@@ -130,3 +130,32 @@ def test_messages_prints_exactly_the_announcements_posted_that_day(tmp_path: Pat
     assert quiet.returncode == 0 and quiet.stdout.strip() == "No change was posted on 2026-11-21."
     wrong = run_messages(project, "--date", "2026-11-20", "--lang", "xx")
     assert wrong.returncode == 2 and "the site's languages are en" in wrong.stderr
+
+
+def test_the_staff_page_puts_the_changes_posted_that_day_first_with_segments_in_words() -> None:
+    from privacy_site.messages import sms_label, staff_view
+
+    def item(key: str, posted: str | None, effective: str) -> dict:
+        sent = {"sms": "Hi", "subject": key, "body": "Hi", "url": "/"}
+        return {"id": key, "posted": posted, "effective": effective, "messages": {"en": sent}}
+
+    document = {
+        "today": "2026-11-22",
+        "announcements": [
+            item("vendor/a/added", "2026-11-01", "2026-12-01"),
+            item("vendor/b/removed", None, "2026-11-30"),
+            item("policy/c/2026-12-22", "2026-11-22", "2026-12-22"),
+        ],
+    }
+    view = staff_view(document, {"en": "English"}, {"en": "ltr"})
+    assert [a["id"] for a in view["announcements"]] == [
+        "policy/c/2026-12-22",  # posted today
+        "vendor/b/removed",
+        "vendor/a/added",
+    ]
+    assert [a["posted_today"] for a in view["announcements"]] == [True, False, False]
+    assert sms_label("a" * 160) == "1 segment, GSM-7 alphabet: 160 of 160 characters"
+    assert sms_label("a" * 161) == (
+        "2 segments, GSM-7 alphabet: 161 characters, more than the 160 one segment holds"
+    )
+    assert sms_label("ب" * 70) == "1 segment, Unicode: 70 of 70 characters"
