@@ -35,13 +35,8 @@ def fetch(url: str, wanted: str, timeout: float = 90) -> str:
     raise AssertionError(f"{url} never showed {wanted!r}; last seen:\n{last[:2000]}")
 
 
-def test_a_content_error_is_shown_in_the_preview_and_goes_when_fixed(tmp_path: Path) -> None:
-    # mkdocs.yml watches vendors.yml: the project has one
-    project = scratch_project(tmp_path, LIFECYCLE_FIXTURE, FIXTURES / "vendors" / "valid.yml")
-    docs = project / "docs"
-    version = docs / "en" / "policies" / "sample-policy" / "2026-12-22.md"
-    good = version.read_text(encoding="utf-8")
-    version.write_text(good.replace("posted: 2026-11-20", "posted: 2026-12-10"), "utf-8")
+def start_serve(project: Path) -> tuple[subprocess.Popen, int]:
+    """`mkdocs serve` of ``project`` on a free port, as of 2026-11-22 (New York)."""
     port = free_port()
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH="1795400000")
     server = subprocess.Popen(
@@ -52,6 +47,17 @@ def test_a_content_error_is_shown_in_the_preview_and_goes_when_fixed(tmp_path: P
         stderr=subprocess.STDOUT,
         text=True,
     )
+    return server, port
+
+
+def test_a_content_error_is_shown_in_the_preview_and_goes_when_fixed(tmp_path: Path) -> None:
+    # mkdocs.yml watches vendors.yml: the project has one
+    project = scratch_project(tmp_path, LIFECYCLE_FIXTURE, FIXTURES / "vendors" / "valid.yml")
+    docs = project / "docs"
+    version = docs / "en" / "policies" / "sample-policy" / "2026-12-22.md"
+    good = version.read_text(encoding="utf-8")
+    version.write_text(good.replace("posted: 2026-11-20", "posted: 2026-12-10"), "utf-8")
+    server, port = start_serve(project)
     try:
         page = fetch(f"http://127.0.0.1:{port}/contact/", "build-problems")
         assert "docs/en/policies/sample-policy/2026-12-22.md:" in page
@@ -78,16 +84,7 @@ def test_a_file_added_to_the_theme_while_serving_is_served_after_the_next_save(
     overrides = project / "overrides"
     overrides.unlink()  # a copy of its own, not the real theme folder
     shutil.copytree(ROOT / "overrides", overrides)
-    port = free_port()
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH="1795400000")
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-        cwd=project,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
+    server, port = start_serve(project)
     try:
         fetch(f"http://127.0.0.1:{port}/contact/", "</html>")
         added = overrides / "assets" / "javascripts" / "added-while-serving.js"
