@@ -8,13 +8,15 @@ import json
 import re
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
 import yaml
-from conftest import FIXTURES, LIFECYCLE_FIXTURE, two_languages_build
+from conftest import FIXTURES, LIFECYCLE_FIXTURE, all_languages, two_languages_build
+from privacy_site.language import load_language
 from privacy_site.sms import segments
-from sitebuild import scratch_project
+from sitebuild import Build, scratch_project
 
 pytestmark = pytest.mark.build
 
@@ -159,3 +161,30 @@ def test_the_staff_page_puts_the_changes_posted_that_day_first_with_segments_in_
         "2 segments, GSM-7 alphabet: 161 characters, more than the 160 one segment holds"
     )
     assert sms_label("ب" * 70) == "1 segment, Unicode: 70 of 70 characters"
+
+
+def test_every_language_of_the_site_has_each_message_in_its_own_words(
+    languages_build: Build,
+) -> None:
+    """The ten-language fixture site (2026-11-23: a policy change and two tool changes
+    announced): every language has every message, with its own link, the effective date
+    written its way, and no English word beyond names."""
+    document = json.loads((languages_build.site / "api" / "messages.json").read_text("utf-8"))
+    codes = all_languages()
+    assert len(codes) >= 3 and document["announcements"]
+    for item in document["announcements"]:
+        assert list(item["messages"]) == codes, item["id"]
+        effective = date.fromisoformat(item["effective"])
+        for code, sent in item["messages"].items():
+            language = load_language(code)[0]
+            assert sent["url"] in sent["sms"], (code, sent)
+            assert language.date(effective) in sent["sms"], (code, sent["sms"])
+            if code == codes[0]:
+                continue
+            assert sent["url"].startswith(f"/{code}/"), (code, sent["url"])
+            for field in ("sms", "subject", "body"):
+                text = sent[field].replace(sent["url"], " ")
+                for name in NAMES:
+                    text = text.replace(name, " ")
+                leftover = ENGLISH.findall(text)
+                assert not leftover, (item["id"], code, field, leftover, sent[field])
