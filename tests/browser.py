@@ -9,6 +9,7 @@ set cookies or storage) along with broken requests, script errors and axe violat
 from __future__ import annotations
 
 import contextlib
+import gzip
 import http.server
 import importlib.resources
 import re
@@ -68,9 +69,11 @@ CONTENT_TYPES = {
 
 
 class _SiteHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves a site folder like a static host: typed files, 404s, no directory listings."""
+    """Serves a site folder like a static host: typed files, 404s, no directory listings;
+    with ``compress``, text gzipped for a client that accepts it, as GitHub Pages sends it."""
 
     extensions_map = {"": "application/octet-stream", **CONTENT_TYPES}  # noqa: RUF012
+    compress = False
 
     def log_message(self, format: str, *args: Any) -> None:
         """Keep test output clean: a static host's access log is of no use here."""
@@ -96,7 +99,44 @@ class _SiteHandler(http.server.SimpleHTTPRequestHandler):
             self.send_header("Content-Length", str(len(ALLOW_ALL_ROBOTS)))
             self.end_headers()
             return _BytesReader(ALLOW_ALL_ROBOTS)
+        if self.compress and "gzip" in self.headers.get("Accept-Encoding", ""):
+            compressed = self._gzipped()
+            if compressed is not None:
+                return compressed
         return super().send_head()
+
+    def _gzipped(self) -> Any:
+        """The file gzipped (level 6, as static hosts do) when it is text, else None."""
+        path = Path(self.translate_path(self.path))
+        if path.is_dir() and urlsplit(self.path).path.endswith("/"):
+            path = path / "index.html"
+        content_type = self.guess_type(str(path))
+        if not path.is_file() or not content_type.startswith(COMPRESSIBLE):
+            return None
+        data = gzip.compress(path.read_bytes(), compresslevel=6, mtime=0)
+        self.send_response(200)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Vary", "Accept-Encoding")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        return _BytesReader(data)
+
+
+class _GzipHandler(_SiteHandler):
+    compress = True
+
+
+# What a static host compresses: text, not images or archives.
+COMPRESSIBLE = (
+    "text/",
+    "application/javascript",
+    "application/json",
+    "application/xml",
+    "image/svg+xml",
+    "application/atom+xml",
+    "application/manifest+json",
+)
 
 
 class _BytesReader:
@@ -114,9 +154,11 @@ class _BytesReader:
 
 
 @contextlib.contextmanager
-def serve(site_dir: Path) -> Iterator[str]:
-    """Serve ``site_dir`` on 127.0.0.1 at an OS-chosen port; yield its base URL (with '/')."""
-    handler = partial(_SiteHandler, directory=str(site_dir))
+def serve(site_dir: Path, *, compress: bool = False) -> Iterator[str]:
+    """Serve ``site_dir`` on 127.0.0.1 at an OS-chosen port; yield its base URL (with '/').
+    ``compress``: gzip text for clients that accept it, as the site's host does (Lighthouse
+    times a page's load from the bytes it is sent)."""
+    handler = partial(_GzipHandler if compress else _SiteHandler, directory=str(site_dir))
     server = http.server.ThreadingHTTPServer((HOST, 0), handler)
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)

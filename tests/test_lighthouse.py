@@ -166,7 +166,10 @@ def test_accessibility_scores_100_on_each_type_of_page(
         page = folders[run.site] / run.path.lstrip("/") / "index.html"
         assert page.is_file(), f"{run.name}: the site has no such page ({page})"
     with ExitStack() as stack:
-        bases = {site: stack.enter_context(serve(folder)) for site, folder in folders.items()}
+        bases = {
+            site: stack.enter_context(serve(folder, compress=True))
+            for site, folder in folders.items()
+        }
 
         def one(index: int) -> Run:
             run = runs[index]

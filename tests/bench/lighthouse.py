@@ -1,7 +1,8 @@
 """Lighthouse's four category scores per page type, phone and desktop, English and Arabic.
 
 Lighthouse is the npm package pinned in tests/package-lock.json (``make vnu``), driving
-Debian's Chromium (CHROME_PATH), as tests/test_lighthouse.py does. Every configuration
+Debian's Chromium (CHROME_PATH), as tests/test_lighthouse.py does, against the site served
+gzipped as its host sends it (``serve(compress=True)``). Every configuration
 is run ``runs`` times (performance is the median; the other categories do not vary
 between runs, and their median is reported too), two runs at a time (two cores): the
 performance score uses Lighthouse's default simulated throttling, which estimates load
@@ -87,7 +88,10 @@ def run(
     workdir.mkdir(parents=True, exist_ok=True)
     jobs = [(c, n) for c in configs for n in range(runs)]
     with ExitStack() as stack:
-        bases = {name: stack.enter_context(serve(folder)) for name, folder in sites.items()}
+        bases = {
+            name: stack.enter_context(serve(folder, compress=True))
+            for name, folder in sites.items()
+        }
 
         def one(index: int) -> dict:
             (_, site, path, _, form_factor), _ = jobs[index]
