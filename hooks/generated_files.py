@@ -40,13 +40,14 @@ def add_page(
     files: Files, config: MkDocsConfig, norm_src_uri: str, markdown: str, *, only_here=False
 ) -> File:
     """Add a generated Markdown page at ``norm_src_uri`` for the language being built;
-    ``only_here``: a page this language alone has (the language switcher then leads to the
-    other languages' home pages)."""
+    ``only_here``: a page this language alone has, whose language switcher leads to the
+    other languages' home pages."""
     lang, default, built = languages(config)
     page = _generated(config, norm_src_uri, markdown, lang, default)
+    elsewhere = "index.md" if only_here else norm_src_uri
     page.alternates = {
-        other: page if other == lang else _generated(config, norm_src_uri, "", other, default)
-        for other in ([lang] if only_here else built)
+        other: page if other == lang else _generated(config, elsewhere, "", other, default)
+        for other in built
     }
     existing = files.get_file_from_path(page.src_uri)
     if existing is not None:

@@ -68,6 +68,16 @@ def two_languages() -> Build:
 
 
 @pytest.fixture(scope="session")
+def two_languages_url(two_languages: Build) -> Iterator[str]:
+    """The two-language fixture site served over HTTP as a static host serves it (the
+    base URL ends with '/'), once for the run."""
+    from browser import serve
+
+    with serve(two_languages.site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
 def real_site(real_build: Build) -> Path:
     """The root folder of the district's real site, built as of REAL_DATE."""
     return real_build.site

@@ -9,12 +9,11 @@ the page script is checked with the clock moved, and the vendors page with the k
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
 import pytest
-from browser import PageReport, html_pages, serve, sweep_pages
+from browser import PageReport, html_pages, sweep_pages
 from conftest import two_languages_build
 from playwright.sync_api import Browser, Page
 from sitebuild import Build
@@ -40,9 +39,8 @@ def fixture_site(two_languages: Build) -> Path:
 
 
 @pytest.fixture(scope="module")
-def url(fixture_site: Path) -> Iterator[str]:
-    with serve(fixture_site) as base:
-        yield base.rstrip("/")
+def url(two_languages_url: str) -> str:
+    return two_languages_url.rstrip("/")
 
 
 def test_the_sweep_includes_redlines_and_both_languages(fixture_site: Path) -> None:

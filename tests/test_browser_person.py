@@ -25,12 +25,6 @@ NARROW = {"width": 320, "height": 640}
 WIDE = {"width": 1280, "height": 800}
 
 
-@pytest.fixture(scope="module")
-def two_languages_url(two_languages: Build) -> Iterator[str]:
-    with serve(two_languages.site) as url:
-        yield url
-
-
 @pytest.fixture(scope="module", params=["real", "two-languages"])
 def site(request: pytest.FixtureRequest, two_languages: Build) -> Iterator[tuple[str, Path, str]]:
     """(base URL, folder, which) of each site, served as a static host serves it."""

@@ -9,11 +9,9 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from browser import serve
 from playwright.sync_api import Browser, Page, expect
 from sitebuild import Build
 from test_browser import FOCUS_STATE, assert_no_horizontal_scroll
@@ -30,9 +28,8 @@ def site(two_languages: Build) -> Path:
 
 
 @pytest.fixture(scope="module")
-def url(site: Path) -> Iterator[str]:
-    with serve(site) as base:
-        yield base.rstrip("/")
+def url(two_languages_url: str) -> str:
+    return two_languages_url.rstrip("/")
 
 
 @pytest.fixture(scope="module")
@@ -148,6 +145,8 @@ def test_the_page_asks_not_to_be_indexed_and_nothing_leads_to_it(site: Path) -> 
     page = (site / "staff" / "messages" / "index.html").read_text(encoding="utf-8")
     assert '<meta name="robots" content="noindex">' in page
     assert not (site / "es" / "staff").exists()  # one page, in the site's source language
+    # its language switcher leads to the Spanish home page, relative to where it is
+    assert '<a href="../../es/" hreflang="es"' in page
     for other in site.rglob("*"):
         if other.is_file() and other.suffix in {".html", ".json", ".xml", ".txt"}:
             if other.parent.parts[-2:] == ("staff", "messages"):
