@@ -135,21 +135,26 @@ def test_check_reports_every_grade_and_warns_only_where_staff_can_still_change_i
         assert text[4].startswith("summary: "), text[4]
         text[4] = f"summary: {hard}"
         (policy / version).write_text("\n".join(text) + "\n", "utf-8")
-    result = subprocess.run(
-        [str(CLI), "--config", str(project / "mkdocs.yml"), "check", "--date", "2026-11-22"],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+
+    def cli(*args: str) -> subprocess.CompletedProcess:
+        command = [str(CLI), "--config", str(project / "mkdocs.yml"), *args, "--date"]
+        return subprocess.run(
+            [*command, "2026-11-22"], capture_output=True, text=True, timeout=120, check=False
+        )
+
+    result = cli("check")
+    # recorded by the daily publish: 2026-12-22 is posted, 2027-03-01 not yet
+    assert "2026-12-22.md:5: summary reads at grade" in result.stdout  # not recorded yet
+    assert cli("post").returncode == 0
+    result = cli("check")
     assert result.returncode == 0, result.stdout + result.stderr  # warnings only
     out = result.stdout
     assert "Reading grades (Flesch-Kincaid grade; plain words are grade 8 or below):" in out
     assert f"{FAQ}:14: the answer to “How do schools hold outside service" in out
     # the version not yet posted is warned about at its summary's line...
     assert "docs/en/policies/sample-policy/2027-03-01.md:5: summary reads at grade" in out
-    # ...the posted one, fixed until a new version, is graded and not warned about
-    assert "2026-12-22.md:5: summary (posted: fixed)" in out
+    # ...the recorded one, fixed until a new version, is graded and not warned about
+    assert "2026-12-22.md:5: summary (posted and recorded: fixed)" in out
     assert "2026-12-22.md:5: summary reads" not in out
     # the English messages of the change announced that day are graded too
     assert "the text message for policy/sample-policy/2026-12-22" in out

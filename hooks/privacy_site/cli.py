@@ -119,7 +119,8 @@ def check(args: argparse.Namespace) -> int:
     entries, _ = record.read(project.record_file)
     unrecorded = record.pending(entries, content.posted(project.docs_dir), today)
     problems += [_unrecorded(entry, content) for entry in unrecorded]
-    grades = readability.site_grades(project, content, today)
+    recorded = frozenset(entry.key for entry in entries if entry.kind == "version")
+    grades = readability.site_grades(project, content, today, recorded)
     problems += readability.warnings(grades)
     print(report(problems, today, readability.report(grades)))
     return 1 if errors(problems) else 0

@@ -5,8 +5,9 @@ each English policy version's ``summary`` and ``in_short`` points, every answer 
 page (``faq: true``), and the English messages sent about each announced change. Each is
 graded with the Flesch-Kincaid grade level (textstat), and so is each of its sentences.
 ``privacy-site check`` lists every grade, and warns about a text above grade 8 that staff
-can still change (an FAQ answer; a version not yet posted), naming the file, the line and
-the hardest sentence to shorten. A posted version is fixed: its grades are reported only.
+can still change (an FAQ answer; a version not yet recorded in posted.lock), naming the
+file, the line and the hardest sentence to shorten. A recorded version is fixed: its grades
+are reported only.
 """
 
 from __future__ import annotations
@@ -58,7 +59,7 @@ class Text:
     line: int | None
     what: str  # "summary", "in_short point 2", 'the answer to "Who …?"'
     text: str  # plain words, without Markdown or links
-    editable: bool = True  # False once posted: reported, never warned about
+    editable: bool = True  # False once recorded as posted: reported, never warned about
     source: tuple[str, ...] = ()  # the file's lines, to find the hardest sentence's line
 
 
@@ -140,7 +141,7 @@ def report(grades: list[Grade]) -> str:
     for g in sorted(grades, key=lambda g: (g.text.file, g.text.line or 0, g.text.what)):
         where = f"{g.text.file}:{g.text.line}" if g.text.line else g.text.file
         mark = " above" if g.over else ""
-        fixed = "" if g.text.editable else " (posted: fixed)"
+        fixed = "" if g.text.editable else " (posted and recorded: fixed)"
         lines.append(f"  {g.grade:5.1f}{mark:6} {where}: {g.text.what}{fixed}")
     return "\n".join(lines)
 
@@ -148,8 +149,11 @@ def report(grades: list[Grade]) -> str:
 # What to grade ------------------------------------------------------------------------
 
 
-def version_texts(content, docs_dir: Path, today: date) -> list[Text]:
-    """The English summary and "In short" points of every policy version."""
+def version_texts(
+    content, docs_dir: Path, today: date, recorded: frozenset[str] = frozenset()
+) -> list[Text]:
+    """The English summary and "In short" points of every policy version; a version in
+    ``recorded`` (posted.lock's files) and on the site by ``today`` is fixed."""
     found: list[Text] = []
     default = content.default_language
     for policy in content.policies:
@@ -160,7 +164,7 @@ def version_texts(content, docs_dir: Path, today: date) -> list[Text]:
             source = tuple(path.read_text(encoding="utf-8").splitlines())
             parsed = parse("\n".join(source) + "\n")
             file = f"{docs_dir.name}/{version.src_uri}"
-            editable = version.published_on > today
+            editable = version.published_on > today or file not in recorded
             if version.summary:
                 found.append(
                     Text(
@@ -214,9 +218,12 @@ def message_texts(sent: Iterable[tuple[str, int | None, str, object]]) -> list[T
     return found
 
 
-def site_grades(project, content, today: date) -> list[Grade]:
+def site_grades(
+    project, content, today: date, recorded: frozenset[str] = frozenset()
+) -> list[Grade]:
     """The grade of each English summary, "In short" point, FAQ answer and message of the
-    announcements as of ``today`` (``project``: ``privacy_site.project.Project``)."""
+    announcements as of ``today`` (``project``: ``privacy_site.project.Project``;
+    ``recorded``: the files posted.lock holds)."""
     default = project.default_language
     english = load_language(default)[0]
     site_url = read_config(project.config_file).get("site_url") or None
@@ -233,7 +240,7 @@ def site_grades(project, content, today: date) -> list[Grade]:
         )
         sent.append((file, None, change.key, message))
     texts = (
-        version_texts(content, project.docs_dir, today)
+        version_texts(content, project.docs_dir, today, recorded)
         + faq_texts(project.docs_dir, default)
         + message_texts(sent)
     )
