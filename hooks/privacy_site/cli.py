@@ -228,24 +228,15 @@ def messages_command(args: argparse.Namespace) -> int:
         )
     content = _content(project, today)
     site_url = read_config(project.config_file).get("site_url") or None
-    vendors = {vendor.id: vendor for vendor in content.vendors}
     posted = []
     for code in codes:
         language = load_language(code)[0]
-        for change in messages.announcements(all_changes(content, language), today):
-            if change.posted == today:
-                posted.append(
-                    (
-                        change.key,
-                        messages.message(
-                            change,
-                            language,
-                            content.settings.district,
-                            messages.absolute_url(site_url),
-                            vendors,
-                        ),
-                    )
-                )
+        changes = all_changes(content, language)
+        posted += [
+            (change.key, sent)
+            for change, sent in messages.announced(content, language, changes, site_url)
+            if change.posted == today
+        ]
     if not posted:
         print(f"No change was posted on {today}.")
         return 0

@@ -109,6 +109,20 @@ def message(
     return Message(language.code, sms, segments(sms), subject, body, url)
 
 
+def announced(
+    content, language: Language, changes: list[Change], site_url: str | None
+) -> list[tuple[Change, Message]]:
+    """Each of ``changes`` still to come on the content's day, with its messages in
+    ``language`` (``changes``: ``all_changes`` in that language)."""
+    district = content.settings.district
+    vendors = {vendor.id: vendor for vendor in content.vendors}
+    link = absolute_url(site_url)
+    return [
+        (change, message(change, language, district, link, vendors))
+        for change in announcements(changes, content.today)
+    ]
+
+
 def document(
     content,
     languages: list[Language],
@@ -116,11 +130,11 @@ def document(
     site_url: str | None,
 ) -> dict:
     """``/api/messages.json``: each current announcement with its messages per language."""
-    district = content.settings.district
-    vendors = {vendor.id: vendor for vendor in content.vendors}
     items: dict[str, dict] = {}
     for language in languages:
-        for change in announcements(changes_by_language[language.code], content.today):
+        for change, sent in announced(
+            content, language, changes_by_language[language.code], site_url
+        ):
             item = items.setdefault(
                 change.key,
                 {
@@ -131,7 +145,6 @@ def document(
                     "messages": {},
                 },
             )
-            sent = message(change, language, district, absolute_url(site_url), vendors)
             item["messages"][language.code] = {
                 "sms": sent.sms,
                 "sms_segments": sent.sms_segments.count,

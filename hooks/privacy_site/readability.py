@@ -227,17 +227,15 @@ def site_grades(
     default = project.default_language
     english = load_language(default)[0]
     site_url = read_config(project.config_file).get("site_url") or None
-    vendors = {vendor.id: vendor for vendor in content.vendors}
     sent = []
-    for change in messages.announcements(all_changes(content, english), today):
+    for change, message in messages.announced(
+        content, english, all_changes(content, english), site_url
+    ):
         file = project.vendors_file.name
         if change.kind == "policy":  # "policy/<id>/<date>": its summary is in the message
             _, policy_id, slug = change.key.split("/")
             version = next(v for v in content.policy(policy_id).versions if v.slug == slug)
             file = f"{project.docs_dir.name}/{version.src_uri}"
-        message = messages.message(
-            change, english, content.settings.district, messages.absolute_url(site_url), vendors
-        )
         sent.append((file, None, change.key, message))
     texts = (
         version_texts(content, project.docs_dir, today, recorded)
