@@ -22,6 +22,45 @@ from typing import Any
 
 from generated_files import languages
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    lang, default, _ = languages(config)
+    if lang != default:
+        # One 404 page for the site, in the source language: the host sends it for every
+        # missing address. Each language's build wrote it again over the last, so the
+        # site's 404 page was the last language's (Korean).
+        config.theme.static_templates.discard("404.html")
+    return config
+
+
+@event_priority(-120)  # after mkdocs-static-i18n has chosen this language's files (-100)
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    """The theme's files (CSS, JavaScript, icons) are the same in every language and the
+    source language's build has copied them to the site's root: each other language copied
+    them all again (9 x 53 files a build), and under ``mkdocs serve`` a page could be sent
+    a stylesheet half rewritten. A file is left out only when its copy is already there
+    and not older than its source (MkDocs' own test for a file to copy again)."""
+    lang, default, _ = languages(config)
+    if lang == default:
+        return files
+    for file in [f for f in files if _copied_already(f, lang)]:
+        files.remove(file)
+    return files
+
+
+def _copied_already(file: Any, lang: str) -> bool:
+    if file.is_documentation_page() or file.dest_uri.startswith(f"{lang}/"):
+        return False
+    if file.generated_by is not None or not file.abs_src_path:
+        return False
+    target = Path(file.abs_dest_path)
+    try:
+        return target.stat().st_mtime >= Path(file.abs_src_path).stat().st_mtime
+    except OSError:
+        return False
 
 
 def on_post_build(config: MkDocsConfig) -> None:

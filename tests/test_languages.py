@@ -63,6 +63,15 @@ def notices(page) -> list:
 # Pages and the language selector ------------------------------------------------------
 
 
+def test_the_one_404_page_is_in_the_source_language(real_site: Path) -> None:
+    """The host sends /404.html for every missing address: it was the last language's
+    (every language's build wrote it again, Korean last)."""
+    page = document(real_site, "404.html")
+    assert page.get("lang") == LANGUAGES[0]
+    assert page.findtext(".//title").startswith("Page not found")
+    assert not [lang for lang in OTHERS if (real_site / lang / "404.html").exists()]
+
+
 def test_the_real_site_is_built_in_every_language(real_site: Path) -> None:
     english = pages_of(real_site, LANGUAGES[0])
     assert len(LANGUAGES) == len(set(LANGUAGES)) >= 2
