@@ -63,14 +63,22 @@ def _copied_already(file: Any, lang: str) -> bool:
         return False
 
 
+@event_priority(-150)  # after mkdocs-static-i18n (-100) has built every language
 def on_post_build(config: MkDocsConfig) -> None:
-    lang, default, _ = languages(config)
-    if lang == default:
-        return
+    """Each language's build writes the root sitemap again, with the languages built so
+    far: copied once the last is built (copied after each language's own build, /es/'s
+    listed 2 of 10 languages' pages, /ko/'s all ten)."""
+    i18n = config.plugins.get("i18n")
+    if i18n is not None and i18n.building:
+        return  # a language build inside i18n's loop: the others follow
+    _, default, built = languages(config)
     site = Path(config.site_dir)
-    for name in ("sitemap.xml", "sitemap.xml.gz"):
-        if (site / name).exists():
-            shutil.copyfile(site / name, site / lang / name)
+    for lang in built:
+        if lang == default:
+            continue
+        for name in ("sitemap.xml", "sitemap.xml.gz"):
+            if (site / name).exists():
+                shutil.copyfile(site / name, site / lang / name)
 
 
 def on_template_context(

@@ -141,19 +141,27 @@ def fixture_docs(workdir: Path, policies: Path, extra: dict[str, str] | None = N
     return docs
 
 
-def scratch_project(workdir: Path, policies: Path, vendors: Path) -> Path:
+def scratch_project(
+    workdir: Path,
+    policies: Path,
+    vendors: Path,
+    *,
+    docs: Path | None = None,
+    languages: list[str] | None = None,
+) -> Path:
     """A project folder to run commands in (``mkdocs serve``, ``privacy-site``): the real
-    site's English pages with ``policies`` as its policies, ``vendors`` as vendors.yml,
-    the real hooks and theme, English only."""
+    site's English pages with ``policies`` as its policies (or the folder ``docs``, moved
+    in), ``vendors`` as vendors.yml, the real hooks and theme, in ``languages`` (English
+    only unless given)."""
     project = workdir / "project"
     project.mkdir()
-    fixture_docs(workdir, policies).rename(project / "docs")
+    (docs or fixture_docs(workdir, policies)).rename(project / "docs")
     shutil.copy(vendors, project / "vendors.yml")
     for name in ("hooks", "overrides"):
         (project / name).symlink_to(ROOT / name)
     config = config_with()
     for plugin in config["plugins"]:
         if isinstance(plugin, dict) and "i18n" in plugin:
-            plugin["i18n"]["languages"] = languages_config(["en"])
+            plugin["i18n"]["languages"] = languages_config(languages or ["en"])
     (project / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), "utf-8")
     return project

@@ -72,6 +72,9 @@ def test_the_benchmark_writes_every_table_and_the_raw_numbers(tmp_path: Path) ->
     serve = data["serve"]
     assert serve["startup_seconds"] > 0
     assert serve["edits"] and all(edit["median_seconds"] > 0 for edit in serve["edits"])
+    assert all(
+        edit["median_whole_site_seconds"] >= edit["median_seconds"] for edit in serve["edits"]
+    )
 
     pages_read = data["reader"]["pages"]
     assert {(p["page_type"], p["lang"]) for p in pages_read} >= {("home", "en"), ("home", "ar")}

@@ -3,7 +3,10 @@ editor is looking at, not only in the terminal, and the page recovers once it is
 
 from __future__ import annotations
 
+import gzip
+import hashlib
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -13,7 +16,7 @@ from pathlib import Path
 
 import pytest
 from browser import free_port
-from conftest import FIXTURES, LIFECYCLE_FIXTURE
+from conftest import FIXTURES, LIFECYCLE_FIXTURE, all_languages, languages_docs
 from sitebuild import ROOT, scratch_project
 
 pytestmark = pytest.mark.build
@@ -35,15 +38,16 @@ def fetch(url: str, wanted: str, timeout: float = 90) -> str:
     raise AssertionError(f"{url} never showed {wanted!r}; last seen:\n{last[:2000]}")
 
 
-def start_serve(project: Path) -> tuple[subprocess.Popen, int]:
-    """`mkdocs serve` of ``project`` on a free port, as of 2026-11-22 (New York)."""
+def start_serve(project: Path, log: Path | None = None) -> tuple[subprocess.Popen, int]:
+    """`mkdocs serve` of ``project`` on a free port, as of 2026-11-22 (New York); its
+    output to ``log`` when given (to read while it runs), else to a pipe."""
     port = free_port()
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH="1795400000")
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
         cwd=project,
         env=env,
-        stdout=subprocess.PIPE,
+        stdout=subprocess.PIPE if log is None else log.open("w", encoding="utf-8"),
         stderr=subprocess.STDOUT,
         text=True,
     )
@@ -100,3 +104,84 @@ def test_a_file_added_to_the_theme_while_serving_is_served_after_the_next_save(
         server.terminate()
         output, _ = server.communicate(timeout=30)
     assert "Traceback" not in output
+
+
+BUILDING = re.compile(r"Building '([^']+)' documentation to directory: (\S+)")
+REBUILT = "Built {} languages"
+
+
+def served_files(site: Path) -> dict[str, str]:
+    """Each file's digest; a sitemap's of its lines in order (each language's build writes
+    the sitemap again, listing the languages in the order they were built)."""
+    found = {}
+    for path in sorted(site.rglob("*")):
+        if not path.is_file():
+            continue
+        data = path.read_bytes()
+        if path.name.startswith("sitemap.xml"):
+            text = gzip.decompress(data) if path.suffix == ".gz" else data
+            data = b"\n".join(sorted(text.splitlines()))
+        found[path.relative_to(site).as_posix()] = hashlib.sha256(data).hexdigest()
+    return found
+
+
+def wait_for_log(log: Path, text: str, count: int, timeout: float = 120) -> str:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        output = log.read_text("utf-8")
+        if output.count(text) >= count:
+            return output
+        time.sleep(0.05)
+    raise AssertionError(f"{text!r} was not logged {count} times:\n{output[-3000:]}")
+
+
+def test_a_save_is_shown_in_each_language_as_soon_as_that_language_is_rebuilt(
+    tmp_path: Path,
+) -> None:
+    """The preview sends the source language's pages once they are rebuilt, builds the
+    language of the page read most recently next, and holds a request for any other
+    language's page until its language is rebuilt (privacy_site.preview_rounds): never
+    the page from before the save. In the end it has written the same site as a rebuild
+    in mkdocs.yml's order."""
+    codes = all_languages()
+    default, middle, last = codes[0], codes[len(codes) // 2], codes[-1]
+    project = scratch_project(
+        tmp_path,
+        LIFECYCLE_FIXTURE,
+        FIXTURES / "vendors" / "valid.yml",
+        docs=languages_docs(tmp_path),
+        languages=codes,
+    )
+    contact = project / "docs" / default / "contact.md"  # untranslated: every language shows it
+    original = contact.read_text("utf-8")
+    log = tmp_path / "serve.log"
+    server, port = start_serve(project, log)
+    base = f"http://127.0.0.1:{port}/"
+    done = REBUILT.format(len(codes))
+    try:
+        output = wait_for_log(log, done, 1)
+        site = Path(BUILDING.search(output)[2])
+        first_order = [code for code, _ in BUILDING.findall(output)]
+        assert first_order == codes  # the first build: mkdocs.yml's order
+        written_in_order = served_files(site)
+        fetch(f"{base}{last}/contact/", "</html>")  # a reader is on a page in the last language
+
+        contact.write_text(original + "\nSaved once.\n", "utf-8")
+        wait_for_log(log, "Detected file changes", 1)
+        shown = fetch(f"{base}contact/", "Saved once.")
+        assert log.read_text("utf-8").count(done) == 1, "the page waited for every language"
+        for code in (last, middle):  # asked for before their language is rebuilt: held
+            assert "Saved once." in fetch(f"{base}{code}/contact/", "</html>", timeout=1), code
+        output = wait_for_log(log, done, 2)
+        rebuilt = [code for code, _ in BUILDING.findall(output)][len(codes) :]
+        assert rebuilt[:2] == [default, last] and sorted(rebuilt) == sorted(codes)
+        assert "Saved once." in shown
+
+        contact.write_text(original, "utf-8")  # the same site as the first build, again
+        wait_for_log(log, done, 3)
+        assert served_files(site) == written_in_order
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    output = log.read_text("utf-8")
+    assert "Traceback" not in output and "ERROR" not in output
