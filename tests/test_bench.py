@@ -66,7 +66,10 @@ def test_the_benchmark_writes_every_table_and_the_raw_numbers(tmp_path: Path) ->
     assert pages == sorted(pages) and pages[0] < pages[-1]
     for row in growth["rows"]:
         assert row["seconds"] > 0 and row["ms_per_page"] > 0 and row["peak_rss_mib"] > 0
+        assert 0 < row["bare_pages"] < row["pages"] and row["bare_seconds"] > 0
+        assert row["ratio_ms_per_page"] == row["ms_per_page"] / row["bare_ms_per_page"]
     assert growth["ms_per_page_ratio_largest_to_smallest"] > 0
+    assert growth["largest_ratio_to_bare"] == max(r["ratio_ms_per_page"] for r in growth["rows"])
     assert {"slope_ms_per_page", "intercept_seconds", "r_squared"} <= set(growth["fit"])
 
     serve = data["serve"]

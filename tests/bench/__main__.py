@@ -13,6 +13,7 @@ import argparse
 import json
 import os
 import shlex
+import shutil
 import statistics
 import sys
 import tempfile
@@ -88,6 +89,14 @@ def growth(workdir: Path, sizes: list[District]) -> tuple[dict, Path]:
             raise RuntimeError(f"synthetic build failed:\n{result.output[-3000:]}")
         if smallest_site is None:
             smallest_site = site
+        # the same Markdown with none of the hooks, built once per size as the site is
+        bare_project = builds.bare_project(
+            workdir / f"district-{index}-bare", project, district.languages
+        )
+        bare = builds.build(bare_project, workdir / f"district-{index}-bare-site")
+        if bare.returncode != 0:
+            raise RuntimeError(f"bare synthetic build failed:\n{bare.output[-3000:]}")
+        shutil.rmtree(workdir / f"district-{index}-bare-site")
         rows.append(
             {
                 "district": district.describe(),
@@ -101,11 +110,16 @@ def growth(workdir: Path, sizes: list[District]) -> tuple[dict, Path]:
                 "ms_per_page": result.ms_per_page,
                 "peak_rss_mib": result.peak_rss_mib,
                 "user_seconds": result.user_seconds,
+                "bare_pages": bare.pages,
+                "bare_seconds": bare.seconds,
+                "bare_ms_per_page": bare.ms_per_page,
+                "bare_peak_rss_mib": bare.peak_rss_mib,
+                "ratio_ms_per_page": result.ms_per_page / bare.ms_per_page,
             }
         )
         print(
             f"  growth {district.describe()}: {result.pages} pages, {result.seconds:.1f} s,"
-            f" {result.peak_rss_mib:.0f} MiB",
+            f" {result.peak_rss_mib:.0f} MiB; bare {bare.pages} pages, {bare.seconds:.1f} s",
             flush=True,
         )
     pages = [row["pages"] for row in rows]
@@ -115,6 +129,8 @@ def growth(workdir: Path, sizes: list[District]) -> tuple[dict, Path]:
         "rows": rows,
         "fit": fit,
         "ms_per_page_ratio_largest_to_smallest": rows[-1]["ms_per_page"] / rows[0]["ms_per_page"],
+        "largest_ratio_to_bare": max(row["ratio_ms_per_page"] for row in rows),
+        "bare_fit": linear_fit([r["bare_pages"] for r in rows], [r["bare_seconds"] for r in rows]),
         "redline_cache": "cleared before every build (cold)",
     }, smallest_site
 

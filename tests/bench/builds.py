@@ -65,25 +65,27 @@ def link_code(project: Path) -> None:
         (project / name).symlink_to(ROOT / name)
 
 
-def bare_project(project: Path) -> Path:
+def bare_project(project: Path, source: Path = ROOT, languages: tuple[str, ...] = ()) -> Path:
     """The same Markdown, theme and i18n configuration with none of the project's hooks:
     mkdocs.yml without ``hooks:``, not strict (the hooks' generated pages that the text
     links to do not exist here), and a theme folder with only what Material itself needs
     from overrides/ (the interface strings for ht, am and so, and the site's CSS and
     JavaScript, which are copied as they are) plus one line per page template the front
     matter names (``{% extends "main.html" %}``: Material's page). The Markdown files are
-    the real ones, byte for byte; the front matter the hooks read is ignored by MkDocs."""
+    the real ones, byte for byte; the front matter the hooks read is ignored by MkDocs.
+    ``source``: the project whose docs/ and vendors.yml are taken (a synthetic district's),
+    built in ``languages`` (a subset of mkdocs.yml's, English first; () = all)."""
     if project.exists():
         shutil.rmtree(project)
     project.mkdir(parents=True)
-    shutil.copytree(ROOT / "docs", project / "docs")
-    shutil.copy(ROOT / "vendors.yml", project / "vendors.yml")  # mkdocs.yml watches it
+    shutil.copytree(source / "docs", project / "docs")
+    shutil.copy(source / "vendors.yml", project / "vendors.yml")  # mkdocs.yml watches it
     theme = project / "theme"
     shutil.copytree(ROOT / "overrides" / "partials" / "languages", theme / "partials" / "languages")
     shutil.copytree(ROOT / "overrides" / "assets", theme / "assets")
     for name in PAGE_TEMPLATES:
         (theme / name).write_text('{% extends "main.html" %}\n', encoding="utf-8")
-    config = real_config()
+    config = _only(real_config(), languages)
     config.pop("hooks")
     config["strict"] = False
     config["theme"]["custom_dir"] = "theme"
@@ -99,16 +101,21 @@ def synthetic_project(project: Path, district) -> Path:
     project.mkdir(parents=True)
     generate(district, project)
     link_code(project)
-    config = real_config()
-    if district.languages:  # a subset, as tests/sitebuild.py restricts a fixture's
+    _write_config(project, _only(real_config(), district.languages))
+    return project
+
+
+def _only(config: dict, languages: tuple[str, ...]) -> dict:
+    """``config`` built in ``languages`` only (as tests/sitebuild.py restricts a fixture's);
+    () = all of them."""
+    if languages:
         i18n = next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)
         i18n["languages"] = [
-            item | {"default": item["locale"] == district.languages[0]}
+            item | {"default": item["locale"] == languages[0]}
             for item in i18n["languages"]
-            if item["locale"] in district.languages
+            if item["locale"] in languages
         ]
-    _write_config(project, config)
-    return project
+    return config
 
 
 def clear_redline_cache(project: Path) -> None:

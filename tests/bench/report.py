@@ -122,9 +122,24 @@ def _growth(g: dict) -> str:
         " that translate the real policies); ko, pt, so and zh show the English with the"
         " fallback notice. The rest of the site is the real docs/ of all ten languages. Vendors:"
         " copies of one entry, English only. No posted.lock. One build per size, the redline"
-        f" cache {g['redline_cache']}.\n\n"
+        f" cache {g['redline_cache']}. *Bare*: the same docs/ and vendors.yml built at each"
+        " size with none of the hooks (as in section 1: same theme, i18n configuration and"
+        " languages), once; *ratio*: the site's ms per page over the bare build's (each per"
+        " its own pages: the bare build has no generated pages, no redlines, no feeds).\n\n"
         + _table(
-            ["district", "pages", "files", "s", "ms/page", "peak MiB", "CPU s (user)"],
+            [
+                "district",
+                "pages",
+                "files",
+                "s",
+                "ms/page",
+                "peak MiB",
+                "CPU s (user)",
+                "bare pages",
+                "bare s",
+                "bare ms/page",
+                "ratio",
+            ],
             [
                 [
                     r["district"],
@@ -134,6 +149,10 @@ def _growth(g: dict) -> str:
                     f"{r['ms_per_page']:.1f}",
                     f"{r['peak_rss_mib']:.0f}",
                     f"{r['user_seconds']:.1f}",
+                    r["bare_pages"],
+                    f"{r['bare_seconds']:.1f}",
+                    f"{r['bare_ms_per_page']:.1f}",
+                    f"**{r['ratio_ms_per_page']:.2f}x**",
                 ]
                 for r in g["rows"]
             ],
@@ -141,7 +160,9 @@ def _growth(g: dict) -> str:
         + f"\nLinear fit of time against pages: {fit['slope_ms_per_page']:.1f} ms per page +"
         f" {fit['intercept_seconds']:.1f} s, **R² = {fit['r_squared']:.4f}**; ms/page at the"
         f" largest size is **{g['ms_per_page_ratio_largest_to_smallest']:.2f}x** that at the"
-        " smallest.\n"
+        f" smallest. The bare builds: {g['bare_fit']['slope_ms_per_page']:.1f} ms per page +"
+        f" {g['bare_fit']['intercept_seconds']:.1f} s (R² = {g['bare_fit']['r_squared']:.4f});"
+        f" the largest ratio to bare at any size: **{g['largest_ratio_to_bare']:.2f}x**.\n"
     )
 
 
