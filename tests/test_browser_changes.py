@@ -196,3 +196,41 @@ def test_a_redlines_change_links_move_focus_and_folded_sections_open_by_keyboard
         )
     finally:
         page.context.close()
+
+
+def test_a_redline_is_laid_out_as_it_is_reached_and_no_focus_ring_is_cut_off(
+    browser: Browser, url: str
+) -> None:
+    """Each block of the redline is laid out when the reader reaches it (content-visibility,
+    for redlines of thousands of marks on a phone) and painted far enough beyond its edges
+    that a focus ring on a link in its first line shows whole; the last change is still
+    reached from the list at the top."""
+    page = browser.new_context(viewport={"width": 360, "height": 740}).new_page()
+    try:
+        page.goto(url + "/policies/sample-policy/2026-11-01/changes/", wait_until="load")
+        page.keyboard.press("Tab")  # the reader is on the keyboard: focus rings show
+        link = page.locator(".redline > .redline-step a").first
+        link.focus()
+        ring = link.evaluate(
+            "a => { const s = getComputedStyle(a); return s.outlineStyle === 'none' ? 0 :"
+            " parseFloat(s.outlineOffset) + parseFloat(s.outlineWidth); }"
+        )
+        blocks = page.evaluate(
+            "() => [...document.querySelectorAll('.redline > *')].map(b => {"
+            " const s = getComputedStyle(b);"
+            " return [s.contentVisibility, parseFloat(s.overflowClipMargin) || 0]; })"
+        )
+        assert ring > 0 and blocks
+        assert all(visibility == "auto" and margin >= ring for visibility, margin in blocks)
+        last = page.locator(".redline-changes a").last
+        target = last.get_attribute("href")
+        last.focus()
+        page.keyboard.press("Enter")
+        page.wait_for_function(f"() => location.hash === {target!r}")
+        assert page.evaluate(
+            f"() => {{ const r = document.querySelector({target!r}).getBoundingClientRect();"
+            " return document.activeElement.id === "
+            f"{target[1:]!r} && r.top >= 0 && r.bottom <= innerHeight; }}"
+        )
+    finally:
+        page.context.close()
