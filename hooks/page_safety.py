@@ -93,7 +93,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
                     f"give the heading another id, for example {{#{anchor}-2}}",
                 ),
             )
-    return output if SERVING["serve"] else csp.with_policy(output)
+    return output if SERVING["serve"] else csp.with_policy(output, root)  # parsed once
 
 
 def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+from typing import Any
 
 import lxml.html
 
@@ -22,9 +23,9 @@ HEAD = re.compile(r"<head[^>]*>", re.IGNORECASE)
 CHARSET = re.compile(r"<meta charset=[^>]*>", re.IGNORECASE)
 
 
-def policy(html: str) -> str:
-    """The policy for one page."""
-    root = lxml.html.document_fromstring(html)
+def policy(html: str, root: Any = None) -> str:
+    """The policy for one page (``root``: ``html`` already parsed by lxml, if it is)."""
+    root = lxml.html.document_fromstring(html) if root is None else root
     scripts = sorted(
         {
             _hash(script.text or "")
@@ -57,10 +58,10 @@ def policy(html: str) -> str:
     return "; ".join(directives)
 
 
-def with_policy(html: str) -> str:
+def with_policy(html: str, root: Any = None) -> str:
     """``html`` with its policy as the first thing after ``<meta charset>`` in the head, so
-    it governs every element after it."""
-    tag = f'<meta http-equiv="Content-Security-Policy" content="{policy(html)}">'
+    it governs every element after it (``root``: ``html`` already parsed, if it is)."""
+    tag = f'<meta http-equiv="Content-Security-Policy" content="{policy(html, root)}">'
     anchor = CHARSET.search(html) or HEAD.search(html)
     if anchor is None:
         return html

@@ -17,11 +17,12 @@ from __future__ import annotations
 
 import re
 
-# The element each script works on, as the finished page writes it.
+# The element each script works on, as the finished page writes it: a word it must hold
+# (found fast in a long page), then the pattern that says it is that element.
 USED_WHERE = {
-    "effective-dates.js": re.compile(r'\sdata-switch-on="'),
-    "redline.js": re.compile(r'\sclass="(?:[^"]*\s)?redline-whole[\s"]'),
-    "copy-messages.js": re.compile(r'\sdata-copy="'),
+    "effective-dates.js": ("data-switch-on=", re.compile(r'\sdata-switch-on="')),
+    "redline.js": ("redline-whole", re.compile(r'\sclass="(?:[^"]*\s)?redline-whole[\s"]')),
+    "copy-messages.js": ("data-copy=", re.compile(r'\sdata-copy="')),
 }
 SCRIPT = re.compile(
     r'[ \t]*<script src="(?:[^"]*/)?assets/javascripts/(?P<name>[\w.-]+)"></script>[ \t]*\n?'
@@ -30,7 +31,14 @@ SCRIPT = re.compile(
 
 def without_unused_scripts(html: str) -> str:
     """``html`` without the ``<script src>`` of each site script it has nothing for."""
-    unused = {name for name, used in USED_WHERE.items() if not used.search(html)}
-    if not unused:
+    unused = {
+        name
+        for name, (word, used) in USED_WHERE.items()
+        if word not in html or not used.search(html)
+    }
+    first = html.find("<script src=")
+    if not unused or first < 0:
         return html
-    return SCRIPT.sub(lambda match: "" if match["name"] in unused else match[0], html)
+    start = html.rfind("\n", 0, first) + 1  # the scripts come last: the text before is kept
+    rest = SCRIPT.sub(lambda match: "" if match["name"] in unused else match[0], html[start:])
+    return html[:start] + rest
