@@ -1,9 +1,11 @@
 """MkDocs hooks for what the theme asks for in every language.
 
 Material's language switcher fetches ``sitemap.xml`` beside every ``rel=alternate`` link
-(``/es/sitemap.xml``); mkdocs-static-i18n writes only the root one, so each language build
-copies it into its own folder (the root sitemap already lists every language). And the
-404 page, rendered after all pages, would otherwise keep the last page's language links.
+(``/es/sitemap.xml``); mkdocs-static-i18n writes only the root one, so once the last
+language is built the root sitemap (which then lists every language) is copied into each
+language's folder. The site has one 404 page, the source language's, written by its build
+alone; rendered after all pages, it would otherwise keep the last page's language links.
+The theme's own files are copied once, by the source language's build.
 
 Material expects those ``rel=alternate`` links to be language *roots*, but i18n points
 them at the same page in each language (right for readers): Material would then fetch
