@@ -5,7 +5,8 @@ Material's language switcher fetches ``sitemap.xml`` beside every ``rel=alternat
 language is built the root sitemap (which then lists every language) is copied into each
 language's folder. The site has one 404 page, the source language's, written by its build
 alone; rendered after all pages, it would otherwise keep the last page's language links.
-The theme's own files are copied once, by the source language's build.
+The theme's own files are copied once, by the source language's build; the site's own
+stylesheet without its comments.
 
 Material expects those ``rel=alternate`` links to be language *roots*, but i18n points
 them at the same page in each language (right for readers): Material would then fetch
@@ -26,6 +27,7 @@ from generated_files import languages
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
+from privacy_site.stylesheets import without_comments
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -47,6 +49,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     and not older than its source (MkDocs' own test for a file to copy again)."""
     lang, default, _ = languages(config)
     if lang == default:
+        for file in files:
+            if file.src_uri in config.extra_css:  # the site's own, sent without comments
+                file.content_string = without_comments(file.content_string)
         return files
     for file in [f for f in files if _copied_already(f, lang)]:
         files.remove(file)
