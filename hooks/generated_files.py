@@ -21,6 +21,13 @@ def languages(config: MkDocsConfig) -> tuple[str, str, list[str]]:
     return i18n.current_language or default, default, list(i18n.build_languages)
 
 
+def in_language_loop(config: MkDocsConfig) -> bool:
+    """A language's build inside mkdocs-static-i18n's loop over the other languages: a step
+    that needs every language built waits for the end of the first build, which runs last."""
+    i18n = config.plugins.get("i18n")
+    return i18n is not None and i18n.building
+
+
 def language_names(config: MkDocsConfig) -> dict[str, str]:
     """Each language's name as mkdocs.yml gives it (in its own script)."""
     i18n = config.plugins.get("i18n")

@@ -13,7 +13,14 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from generated_files import add_page, anchor_title, language_names, languages, norm_src_uri
+from generated_files import (
+    add_page,
+    anchor_title,
+    in_language_loop,
+    language_names,
+    languages,
+    norm_src_uri,
+)
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -103,9 +110,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 @event_priority(-300)  # the very end: after every language and the search indexes
 def on_post_build(config: MkDocsConfig) -> None:
-    i18n = config.plugins.get("i18n")
-    if i18n is not None and i18n.building:
-        return  # one language inside i18n's loop; the others follow
+    if in_language_loop(config):
+        return  # the others follow
     _, _, built = languages(config)
     build = current(config)
     loads = PROCESS.content.loads

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from generated_files import languages
+from generated_files import in_language_loop, languages
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from privacy_site.preview_rounds import REBUILDS, is_page, language_of
@@ -36,8 +36,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 @event_priority(-90)  # before mkdocs-static-i18n (-100) starts the other languages' builds
 def on_post_build(config: MkDocsConfig) -> None:
     lang, default, _ = languages(config)
-    i18n = config.plugins.get("i18n")
-    if SERVING["serve"] and lang == default and not (i18n is not None and i18n.building):
+    if SERVING["serve"] and lang == default and not in_language_loop(config):
         REBUILDS.written(default)
         REBUILDS.show()  # the source language's pages and the theme's files are written
 

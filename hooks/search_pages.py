@@ -21,7 +21,7 @@ from types import SimpleNamespace
 from typing import Any
 
 import yaml
-from generated_files import add_page, anchor_title, languages, norm_src_uri
+from generated_files import add_page, anchor_title, in_language_loop, languages, norm_src_uri
 from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
@@ -51,9 +51,8 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 
 @event_priority(-200)  # after mkdocs-static-i18n has built every language and merged search
 def on_post_build(config: MkDocsConfig) -> None:
-    i18n = config.plugins.get("i18n")
-    if i18n is not None and i18n.building:
-        return  # a language build inside i18n's loop: the merged index is not written yet
+    if in_language_loop(config):
+        return  # the merged index is not written yet
     _, default, built = languages(config)
     material = Path(importlib.util.find_spec("material").origin).parent
     lunr = material / "templates" / "assets" / "javascripts" / "lunr" / "min"

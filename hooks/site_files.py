@@ -23,7 +23,7 @@ from copy import deepcopy
 from pathlib import Path
 from typing import Any
 
-from generated_files import languages
+from generated_files import in_language_loop, languages
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
@@ -75,9 +75,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     """Each language's build writes the root sitemap again, with the languages built so
     far: copied once the last is built (copied after each language's own build, /es/'s
     listed 2 of 10 languages' pages, /ko/'s all ten)."""
-    i18n = config.plugins.get("i18n")
-    if i18n is not None and i18n.building:
-        return  # a language build inside i18n's loop: the others follow
+    if in_language_loop(config):
+        return  # the others follow
     _, default, built = languages(config)
     site = Path(config.site_dir)
     for lang in built:
