@@ -30,16 +30,11 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from privacy_site import csp, sanitize
 from privacy_site.problems import ContentError, Problem
-
-SERVING = {"serve": False}
+from site_context import PROCESS
 
 # Hooks ------------------------------------------------------------------------------
-
-
-def on_startup(command: str, dirty: bool) -> None:
-    # `mkdocs serve` injects its own inline live-reload script into every page it serves,
-    # after the build: a policy with script hashes would block it, so previews go without.
-    SERVING["serve"] = command == "serve"
+# `mkdocs serve` injects its own inline live-reload script into every page it serves,
+# after the build: a policy with script hashes would block it, so previews go without.
 
 
 @event_priority(100)
@@ -93,11 +88,11 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
                     f"give the heading another id, for example {{#{anchor}-2}}",
                 ),
             )
-    return output if SERVING["serve"] else csp.with_policy(output, root)  # parsed once
+    return output if PROCESS.serving else csp.with_policy(output, root)  # parsed once
 
 
 def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
-    if template_name.endswith(".html") and not SERVING["serve"]:
+    if template_name.endswith(".html") and not PROCESS.serving:
         return csp.with_policy(output)
     return output
 

@@ -17,13 +17,11 @@ from generated_files import in_language_loop, languages
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from privacy_site.preview_rounds import REBUILDS, is_page, language_of
-
-SERVING = {"serve": False}
+from site_context import PROCESS
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    SERVING["serve"] = command == "serve"
-    if SERVING["serve"]:
+    if command == "serve":
         _build_languages_in_asked_order()
 
 
@@ -36,7 +34,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 @event_priority(-90)  # before mkdocs-static-i18n (-100) starts the other languages' builds
 def on_post_build(config: MkDocsConfig) -> None:
     lang, default, _ = languages(config)
-    if SERVING["serve"] and lang == default and not in_language_loop(config):
+    if PROCESS.serving and lang == default and not in_language_loop(config):
         REBUILDS.written(default)
         REBUILDS.show()  # the source language's pages and the theme's files are written
 

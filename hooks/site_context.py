@@ -86,7 +86,10 @@ class Process:
         self.content = ContentCache()
         self.redlines = Redlines()
         self.contexts: dict[str, BuildContext] = {}
-        self.serving = False  # `mkdocs serve`: show content errors in the page
+        # `mkdocs serve` (set by policy_pages' on_startup, the first hook's): content errors
+        # shown in the page, no security policy (live reload), each page sent once its
+        # language is rebuilt
+        self.serving = False
         self.templates = jinja2.MemcachedBytecodeCache(_Templates())  # compiled once
         self.theme_files = ThemeListing()  # the theme's files, walked once
 
