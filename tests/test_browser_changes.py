@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from browser import PageReport, html_pages, sweep_pages
 from conftest import two_languages_build
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser, Page, expect
 from sitebuild import Build
 
 pytestmark = pytest.mark.browser
@@ -183,7 +183,10 @@ def test_a_redlines_change_links_move_focus_and_folded_sections_open_by_keyboard
         assert page.locator("details.redline-unchanged p").first.is_visible()
         # The other view: the whole text, then folded again, by one button.
         button = page.locator(".redline-whole button")
-        assert button.is_visible() and button.inner_text() == "Fold the unchanged sections"
+        # the button follows each section's "toggle" event, which the browser sends a
+        # moment after the section opens: wait for it (up to expect's 5 s)
+        expect(button).to_be_visible()
+        expect(button).to_have_text("Fold the unchanged sections")
         button.press("Enter")
         assert not page.evaluate(
             "() => [...document.querySelectorAll('details.redline-unchanged')].some(d => d.open)"
