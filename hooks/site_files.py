@@ -1,12 +1,15 @@
 """MkDocs hooks for what the theme asks for in every language.
 
 Material's language switcher fetches ``sitemap.xml`` beside every ``rel=alternate`` link
-(``/es/sitemap.xml``); mkdocs-static-i18n writes only the root one, so once the last
-language is built the root sitemap (which then lists every language) is copied into each
-language's folder. The site has one 404 page, the source language's, written by its build
-alone; rendered after all pages, it would otherwise keep the last page's language links.
-The theme's own files are copied once, by the source language's build; the site's own
-stylesheet without its comments.
+(``/es/sitemap.xml``); mkdocs-static-i18n writes only the root one, and lists only the
+pages it placed. Once the last language is built, the root sitemap is written again from
+the finished site (``privacy_site.sitemap``: every page a reader can reach, with its
+alternates) and copied into each language's folder.
+
+The site has one 404 page, the source language's, written by its build alone; rendered
+after all pages, it would otherwise keep the last page's language links. The theme's own
+files are copied once, by the source language's build; the site's own stylesheet without
+its comments.
 
 Material expects those ``rel=alternate`` links to be language *roots*, but i18n points
 them at the same page in each language (right for readers): Material would then fetch
@@ -17,6 +20,7 @@ works without JavaScript, keeps the per-page links; the ``<head>`` links are dro
 
 from __future__ import annotations
 
+import gzip
 import re
 import shutil
 from copy import deepcopy
@@ -27,6 +31,7 @@ from generated_files import in_language_loop, languages
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
+from privacy_site import sitemap
 from privacy_site.stylesheets import without_comments
 
 
@@ -79,12 +84,29 @@ def on_post_build(config: MkDocsConfig) -> None:
         return  # the others follow
     _, default, built = languages(config)
     site = Path(config.site_dir)
+    if config.site_url and (site / "sitemap.xml").exists():
+        found = sitemap.pages(site, default, built)
+        _write_sitemap(site, sitemap.render(found, config.site_url, default, built))
     for lang in built:
         if lang == default:
             continue
         for name in ("sitemap.xml", "sitemap.xml.gz"):
             if (site / name).exists():
                 shutil.copyfile(site / name, site / lang / name)
+
+
+def _write_sitemap(site: Path, xml: str) -> None:
+    """The sitemap and its gzip copy, the copy dated as MkDocs dated the one it replaces
+    (the build's timestamp), so two builds of the same sources are byte-identical."""
+    (site / "sitemap.xml").write_text(xml, encoding="utf-8")
+    packed = site / "sitemap.xml.gz"
+    header = packed.read_bytes()[:8] if packed.exists() else b""
+    mtime = int.from_bytes(header[4:8], "little") if len(header) == 8 else 0
+    with (
+        packed.open("wb") as stream,
+        gzip.GzipFile(filename=str(packed), mode="wb", fileobj=stream, mtime=mtime) as gz,
+    ):
+        gz.write(xml.encode("utf-8"))
 
 
 def on_template_context(

@@ -5,6 +5,7 @@ catalogues, dates, plurals, feeds, and the work done once however many languages
 from __future__ import annotations
 
 import gettext
+import gzip
 import json
 import re
 import subprocess
@@ -374,6 +375,34 @@ def test_hreflang_alternates_use_absolute_urls_when_site_url_is_set(tmp_path: Pa
     # the whole site's (was a copy taken after that language's build: /es/'s had 2 of 10)
     for lang in LANGUAGES[1:]:
         assert (build.site / lang / "sitemap.xml").read_text("utf-8") == sitemap, lang
+    assert gzip.decompress((build.site / "sitemap.xml.gz").read_bytes()).decode() == sitemap
+
+    # Every page a reader can reach is listed, with every language's address of it; only
+    # pages that ask not to be indexed are left out (i18n's own sitemap missed each
+    # policy's main page, the redlines and the list of all pages).
+    base = "https://privacy.example.org/"
+    tree = ET.fromstring(sitemap.encode())
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    listed = {url.findtext("s:loc", namespaces=ns): url for url in tree.findall("s:url", ns)}
+    reachable = set()
+    for html in build.site.rglob("index.html"):
+        robots = lxml_html.parse(str(html)).xpath("//meta[@name='robots']/@content")
+        if not any("noindex" in value for value in robots):
+            folder = html.relative_to(build.site).parent.as_posix()
+            reachable.add(base if folder == "." else f"{base}{folder}/")
+    assert set(listed) == reachable, set(listed) ^ reachable
+    policies = json.loads((build.site / "api" / "policies.json").read_text("utf-8"))["policies"]
+    assert policies
+    for policy in policies:
+        main = listed[policy["url"]]
+        alternates = {link.get("hreflang"): link.get("href") for link in main.findall("x:link", ns)}
+        path = policy["url"].removeprefix(base)
+        assert alternates == {
+            **{lang: base + ("" if lang == "en" else f"{lang}/") + path for lang in LANGUAGES},
+            "x-default": policy["url"],
+        }
+    assert base + "es/all-pages/" in listed
+    assert not any("/staff/" in url for url in listed)  # noindex
 
 
 @pytest.mark.parametrize("lang", ["zh", "am", "bn"])
