@@ -8,6 +8,7 @@ data and back. Runs once per language (mkdocs-static-i18n rebuilds the site for 
 from __future__ import annotations
 
 import logging
+import os
 import re
 from pathlib import Path
 from typing import Any
@@ -55,6 +56,10 @@ if not notice_log.handlers:
 
 def on_startup(command: str, dirty: bool) -> None:
     PROCESS.serving = command == "serve"
+    # An empty SOURCE_DATE_EPOCH means "today" to the site (privacy_site.dates.build_date);
+    # MkDocs reads the variable too, later, and stops on an empty one with a traceback.
+    if not os.environ.get("SOURCE_DATE_EPOCH", "unset").strip():
+        del os.environ["SOURCE_DATE_EPOCH"]
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:

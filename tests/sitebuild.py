@@ -71,7 +71,7 @@ def build_site(
     *,
     docs: Path | None = None,
     when: date | None = None,
-    epoch: int | None = None,
+    epoch: int | str | None = None,
     config: dict[str, Any] | None = None,
     vendors: Path | None = None,
     languages: list[str] | None = None,

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from pathlib import Path
 
 import pytest
 from privacy_site.dates import SettingError, build_date, epoch_for, parse_date, read_date
+from sitebuild import ROOT, build_site, config_with, fixture_docs
+
+LIFECYCLE = ROOT / "tests" / "fixtures" / "lifecycle"
 
 NY = "America/New_York"
 
@@ -78,6 +82,22 @@ def test_an_unusable_source_date_epoch_is_a_setting_error_naming_it(raw: str) ->
 
 def test_an_empty_source_date_epoch_means_today() -> None:
     assert build_date(NY, {"SOURCE_DATE_EPOCH": "  "}) == build_date(NY, {})
+
+
+@pytest.mark.build
+@pytest.mark.parametrize("empty", ["", "  "])
+def test_a_build_with_an_empty_source_date_epoch_is_a_build_of_today(
+    tmp_path: Path, empty: str
+) -> None:
+    """MkDocs reads the variable itself and stopped on an empty one with its own traceback
+    (``ValueError: invalid literal for int()``) after the site's checks had passed."""
+    zone = config_with()["extra"]["privacy_site"]["timezone"]
+    before = build_date(zone, {})
+    build = build_site(tmp_path, docs=fixture_docs(tmp_path, LIFECYCLE), epoch=empty)
+    assert build.returncode == 0, build.output
+    assert "Traceback" not in build.output
+    days = {before, build_date(zone, {})}  # a build across midnight sees either day
+    assert any(f"as of {day.isoformat()}" in build.output for day in days), build.output
 
 
 @pytest.mark.parametrize("zone", ["Mars/Olympus", "", "../../etc/passwd", 5, None])
