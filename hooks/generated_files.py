@@ -94,6 +94,24 @@ def _generated(config: MkDocsConfig, norm: str, markdown: str, lang: str, defaul
 TITLE_ANCHOR = "page-title"
 
 
+def under_template_title(page, body) -> None:
+    """The table of contents of a page whose body was fit under its template's title
+    (``privacy_site.headings.under_title``): without the body's own title, one level down
+    where the body's headings were."""
+    entries = list(page.toc)
+    if body.title_id is not None and entries and entries[0].id == body.title_id:
+        entries = list(entries[0].children) + entries[1:]
+    if body.demoted:
+
+        def down(links) -> None:
+            for link in links:
+                link.level = min(link.level + 1, 6)
+                down(link.children)
+
+        down(entries)
+    page.toc = TableOfContents(entries)
+
+
 def anchor_title(page) -> None:
     """Make a template-written ``<h1 id="page-title">`` the first table-of-contents entry,
     so Material's "Skip to content" link lands on the title, not on the first section."""

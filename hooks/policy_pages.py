@@ -21,6 +21,7 @@ from generated_files import (
     language_names,
     languages,
     norm_src_uri,
+    under_template_title,
 )
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -28,7 +29,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
-from privacy_site import dates, frontmatter, views
+from privacy_site import dates, frontmatter, headings, views
 from privacy_site.content import Content
 from privacy_site.language import load_language, missing, read_catalogue, read_template
 from privacy_site.policies import State, Version
@@ -200,7 +201,10 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     src = norm_src_uri(page.file)
     if VERSION_SRC.match(src) or MAIN_SRC.match(src):
+        body = headings.under_title(html)  # the template writes the one <h1>
+        under_template_title(page, body)
         anchor_title(page)
+        html = body.html
     return html
 
 
