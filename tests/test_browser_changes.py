@@ -9,6 +9,7 @@ the page script is checked with the clock moved, and the vendors page with the k
 
 from __future__ import annotations
 
+import subprocess
 from datetime import datetime
 from pathlib import Path
 
@@ -232,5 +233,65 @@ def test_a_redline_is_laid_out_as_it_is_reached_except_where_a_link_is(
             " return document.activeElement.id === "
             f"{target[1:]!r} && r.top >= 0 && r.bottom <= innerHeight; }}"
         )
+    finally:
+        page.context.close()
+
+
+def test_a_printed_redline_has_no_controls_and_the_whole_text(
+    browser: Browser, url: str, tmp_path: Path
+) -> None:
+    """On paper a button is useless and a folded section is lost: the print has neither
+    the "Show the whole text" button nor a folded section (Material opens every <details>
+    when the browser says it prints), and every block is laid out."""
+    page = browser.new_context(viewport={"width": 360, "height": 740}).new_page()
+    try:
+        page.goto(url + "/policies/sample-policy/2026-11-01/changes/", wait_until="load")
+        expect(page.locator(".redline-whole button")).to_be_visible()  # on screen it is there
+        folded = page.locator("details.redline-unchanged p").first.text_content()
+        page.evaluate("() => window.dispatchEvent(new Event('beforeprint'))")
+        page.emulate_media(media="print")
+        printed = page.evaluate(
+            "() => ({button: getComputedStyle(document.querySelector('.redline-whole')).display,"
+            " closed: [...document.querySelectorAll('details.redline-unchanged')]"
+            ".filter(d => !d.open).length,"
+            " hidden: [...document.querySelectorAll('.redline > *')]"
+            ".filter(b => getComputedStyle(b).contentVisibility !== 'visible').length})"
+        )
+        assert printed == {"button": "none", "closed": 0, "hidden": 0}
+        pdf = tmp_path / "redline.pdf"
+        page.pdf(path=str(pdf))
+        text = " ".join(
+            subprocess.run(
+                ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
+            ).stdout.split()
+        )
+        assert "Show the whole text" not in text
+        assert " ".join(folded.split())[:40] in text
+    finally:
+        page.context.close()
+
+
+@pytest.mark.parametrize("lang", ["", "es"])
+@pytest.mark.parametrize("media", ["screen", "print"])
+def test_the_version_history_fits_a_phone_and_paper(
+    browser: Browser, url: str, lang: str, media: str
+) -> None:
+    """Each version's status is seen without swiping, and nothing is cut on paper: the
+    history's columns wrap inside the page's width (it was 34rem wide, in a scroll box)."""
+    page = browser.new_context(viewport={"width": 320, "height": 740}).new_page()
+    try:
+        page.emulate_media(media=media)
+        page.goto(f"{url}/{lang}{'/' if lang else ''}policies/sample-policy/".replace("//p", "/p"))
+        box = page.evaluate(
+            "() => { const t = document.querySelector('.policy-history table');"
+            " const cells = [...t.querySelectorAll('th, td')].map(c => c.getBoundingClientRect());"
+            " const wrap = t.closest('.md-typeset__scrollwrap');"
+            " return {width: document.documentElement.clientWidth,"
+            " cells: Math.max(...cells.map(c => c.right)),"
+            " scrolls: wrap ? wrap.scrollWidth - wrap.clientWidth : 0,"
+            " scrollbox: !!t.closest('.table-scroll')}; }"
+        )
+        assert box["cells"] <= box["width"] + 1 and box["scrolls"] <= 1, box
+        assert not box["scrollbox"]
     finally:
         page.context.close()

@@ -4,7 +4,8 @@ At 320 px a table with four columns is wider than the screen. WCAG 1.4.10 lets a
 two-dimensional table scroll, as long as the page does not: so every table sits in its own
 scroll box, which a keyboard can focus and scroll (``tabindex="0"``), which a screen reader
 announces by the table's caption or the heading above it, and which says, on small
-screens, that it scrolls. Done on the finished page, so it holds for tables from Markdown
+screens, that it scrolls (except a table the site lays out to fit, marked
+``data-reflow``: the version history). Done on the finished page, so it holds for tables from Markdown
 and from the templates alike, with or without JavaScript.
 """
 
@@ -14,6 +15,7 @@ import re
 
 TABLE = re.compile(r"<table\b[^>]*>.*?</table>", re.DOTALL | re.IGNORECASE)
 CAPTION_ID = re.compile(r"<caption\b[^>]*\bid=\"([^\"]+)\"", re.IGNORECASE)
+REFLOWS = re.compile(r"<table\b[^>]*\bdata-reflow\b", re.IGNORECASE)
 HEADING_ID = re.compile(r"<h[1-6]\b[^>]*\bid=\"([^\"]+)\"", re.IGNORECASE)
 
 
@@ -24,6 +26,8 @@ def wrap_tables(html: str, hint: str) -> str:
     last = 0
     for number, match in enumerate(TABLE.finditer(html), start=1):
         table = match.group()
+        if REFLOWS.match(table):
+            continue  # laid out to fit a phone (its columns wrap): it never scrolls
         caption = CAPTION_ID.search(table)
         heading = None if caption else _last(HEADING_ID.findall(html, 0, match.start()))
         hint_id = f"table-hint-{number}"
