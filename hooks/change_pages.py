@@ -87,6 +87,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             updated_fallback=content.today,
             language=language,
             page_path=prefix + "changes/",
+            today=content.today,
         ),
     )
     add_static(

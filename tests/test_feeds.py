@@ -49,7 +49,10 @@ def content(announced_summary: str = ANNOUNCED.summary) -> Content:
     )
 
 
-SPANISH = {"Takes effect on %(date)s.": "Entra en vigor el %(date)s."}
+SPANISH = {
+    "Takes effect on %(date)s.": "Entra en vigor el %(date)s.",
+    "Took effect on %(date)s.": "Entró en vigor el %(date)s.",
+}
 
 
 def feed(lang: str = "en", site_url: str | None = None, **kwargs) -> bytes:
@@ -64,6 +67,7 @@ def feed(lang: str = "en", site_url: str | None = None, **kwargs) -> bytes:
         updated_fallback=date(2000, 1, 1),
         language=reader,
         page_path=f"{prefix}changes/",
+        today=kwargs.pop("today", TODAY),
         **kwargs,
     )
 
@@ -132,6 +136,7 @@ def test_an_empty_feed_is_valid_and_dated_by_the_fallback() -> None:
         feed_path="changes/feed.xml",
         site_url=None,
         updated_fallback=date(2026, 1, 2),
+        today=date(2026, 1, 2),
     )
     result = parsed(data)
     assert result.entries == []
@@ -198,8 +203,22 @@ def test_english_shown_in_another_languages_feed_is_marked_english() -> None:
     summary = untranslated.find(f"{ATOM}summary")
     assert summary.get("type") == "xhtml"
     sentence, english = summary.iter("{http://www.w3.org/1999/xhtml}p")
-    assert sentence.get(xml_lang) is None and sentence.text.startswith("Entra en vigor")
+    assert sentence.get(xml_lang) is None and sentence.text.startswith("Entró en vigor")
     assert english.get(xml_lang) == "en" and english.text == PAST.summary
+
+
+def test_each_entry_says_when_in_the_tense_of_the_builds_day() -> None:
+    """A change that took effect in 2024 is not written in the future (the Haitian Creole
+    feed said "Ap antre an vigè nan dat 15 janvye 2024"); one to come is; on its day the
+    sentence moves into the past, and the entry keeps its id and its date."""
+    before = parsed(feed())
+    announced, past = before.entries
+    assert announced.summary.endswith("Takes effect on December 22, 2026.")
+    assert past.summary.endswith("Took effect on September 1, 2024.")
+    after = parsed(feed(today=ANNOUNCED.effective))
+    moved = after.entries[0]
+    assert moved.summary.endswith("Took effect on December 22, 2026.")
+    assert (moved.id, moved.updated) == (announced.id, announced.updated)
 
 
 def test_hostile_text_is_escaped_and_read_back_as_the_same_text() -> None:

@@ -252,6 +252,64 @@ def test_every_catalogue_translates_every_phrase_with_the_same_slots() -> None:
                 assert len(message.string) == catalogue.catalog.num_plurals, (lang, message.id)
 
 
+# Each dated sentence in its forms: before the day, and on or after it (present perfect
+# where the site says "has used ... since").
+TENSES = [
+    ("Takes effect on %(date)s.", "Took effect on %(date)s."),
+    ("See what changes", "See what changed"),
+    ("What changes:", "What changed:"),
+    ("A correction takes effect on %(date)s.", "Corrected on %(date)s."),
+    ("Stops on %(date)s.", "The district stopped using %(subject)s on %(date)s."),
+    (
+        "The district stops using %(subject)s on %(date)s.",
+        "The district stopped using %(subject)s on %(date)s.",
+    ),
+    (
+        "The district starts using %(subject)s on %(date)s.",
+        "The district has used %(subject)s since %(date)s.",
+    ),
+    (
+        "A new version of this policy takes effect on %(date)s.",
+        "A new version of this policy took effect on %(date)s.",
+    ),
+    ("%(title)s: what will change on %(date)s", "%(title)s: what changed on %(date)s"),
+]
+
+
+@pytest.mark.parametrize("forms", TENSES, ids=[pair[1][:30] for pair in TENSES])
+def test_every_catalogue_has_a_future_and_a_past_form_of_each_dated_sentence(forms) -> None:
+    """The site writes each dated sentence in the tense of the build's day (and the page's
+    script moves it on the day): each language needs its own word for each tense."""
+    for lang in OTHERS:
+        catalog = read_catalogue(lang).catalog
+        strings = [catalog.get(msgid).string if catalog.get(msgid) else "" for msgid in forms]
+        assert all(strings), (lang, forms, strings)
+        assert len(set(strings)) == len(strings), (lang, strings)
+
+
+def test_the_changes_page_links_a_change_to_come_in_the_future_tense(
+    languages_build: Build,
+) -> None:
+    """/changes/ linked the redline of a change not yet in effect as "what changed" in every
+    language while the banner said "what will change"; a past change keeps the past."""
+    for lang in LANGUAGES:
+        catalog = read_catalogue(lang).catalog if lang != "en" else None
+        words = [
+            catalog.get(msgid).string if catalog is not None else msgid
+            for msgid in ("See what changes", "See what changed")
+        ]
+        path = "changes/index.html" if lang == "en" else f"{lang}/changes/index.html"
+        page = document(languages_build.site, path)
+        upcoming = page.xpath(
+            "//h2[@id='upcoming']/following-sibling::ul[1]//a[contains(@href,'/changes/')]"
+        )
+        assert upcoming, lang
+        for link in upcoming:
+            shown = link.xpath(".//span[@data-before]")[0].text_content()
+            later = link.xpath(".//span[@data-after]")[0].text_content()
+            assert [shown, later] == words, lang
+
+
 def test_the_message_template_holds_exactly_what_the_sources_say(tmp_path: Path) -> None:
     """`make messages` was run after the last change of wording in templates or Python."""
     out = tmp_path / "messages.pot"

@@ -1,8 +1,10 @@
 """The changes as an Atom feed and as an iCalendar file, for readers who subscribe.
 
-Both are pure functions of the changes: the same changes give byte-identical files on
-every build, so a daily rebuild does not make every subscriber's reader see "new" items.
-Every date in the output comes from the content (``posted``, ``effective``), never the clock.
+Both are pure functions of the changes and the build's day: the same changes give
+byte-identical files on every build, so a daily rebuild does not make every subscriber's
+reader see "new" items; a feed entry's sentence moves into the past once, on the day its
+change takes effect, keeping its id and its ``updated`` date. Every date in the output
+comes from the content (``posted``, ``effective``) or the build's day, never the clock.
 """
 
 from __future__ import annotations
@@ -45,6 +47,7 @@ def atom_feed(
     updated_fallback: date,
     language: Language | None = None,
     page_path: str | None = None,
+    today: date,
 ) -> bytes:
     """An Atom 1.0 document (RFC 4287) with one entry per change, in the order given.
 
@@ -52,6 +55,7 @@ def atom_feed(
     only changes when a change is posted. Without ``site_url`` links are relative to the
     feed's own location ``feed_path``, which RFC 4287 resolves against the feed's URL.
     ``page_path`` is the HTML page the feed mirrors (``changes/``), linked as alternate.
+    Each entry says when its change happens in the tense of ``today`` (the build's day).
     Text is in ``language`` (default English); a title or summary shown in English inside
     another language's feed carries ``xml:lang="en"``.
     """
@@ -83,7 +87,7 @@ def atom_feed(
         _add(entry, "title", text=change.title, type="text", **title_lang)
         _add(entry, "published", text=_timestamp(change.posted))
         _add(entry, "updated", text=_timestamp(change.posted))
-        sentence = _when(change, language)
+        sentence = _when(change, language, today)
         if change.summary and change.summary_english:
             # Two languages in one summary: XHTML, each part marked with its language.
             summary = _add(entry, "summary", type="xhtml")
@@ -187,13 +191,23 @@ def _add(parent: ET.Element, name: str, text: str | None = None, **attrs: str) -
     return element
 
 
-def _when(change: Change, language: Language) -> str:
-    """The day it happens, as a feed entry (written once, read any day) says it."""
+def _when(change: Change, language: Language, today: date) -> str:
+    """The day it happens, in the tense of the build's day: the daily build rewrites it
+    in the past once the day has come (the entry's posting date, its ``updated``, stays)."""
+    day = change.effective
+    if day > today:
+        if change.action == "removed":
+            return language.fill("Stops on %(date)s.", date=day)
+        if not change.substantive:
+            return language.fill("A correction takes effect on %(date)s.", date=day)
+        return language.fill("Takes effect on %(date)s.", date=day)
     if change.action == "removed":
-        return language.fill("Stops on %(date)s.", date=change.effective)
+        return language.fill(
+            "The district stopped using %(subject)s on %(date)s.", subject=change.subject, date=day
+        )
     if not change.substantive:
-        return language.fill("A correction takes effect on %(date)s.", date=change.effective)
-    return language.fill("Takes effect on %(date)s.", date=change.effective)
+        return language.fill("Corrected on %(date)s.", date=day)
+    return language.fill("Took effect on %(date)s.", date=day)
 
 
 def _event_title(change: Change, language: Language) -> str:

@@ -5,8 +5,8 @@ two-dimensional table scroll, as long as the page does not: so every table sits 
 scroll box, which a keyboard can focus and scroll (``tabindex="0"``), which a screen reader
 announces by the table's caption or the heading above it, and which says, on small
 screens, that it scrolls (except a table the site lays out to fit, marked
-``data-reflow``: the version history). Done on the finished page, so it holds for tables from Markdown
-and from the templates alike, with or without JavaScript.
+``data-reflow``: the version history). Done on the finished page, so it holds for tables
+from Markdown and from the templates alike, with or without JavaScript.
 """
 
 from __future__ import annotations
