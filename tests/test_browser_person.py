@@ -15,7 +15,7 @@ import pytest
 from browser import html_pages, serve
 from bs4 import BeautifulSoup
 from conftest import all_languages
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser, Page, expect
 from privacy_site.language import load_language
 from sitebuild import Build
 
@@ -305,6 +305,31 @@ def test_redline_insertions_do_not_look_like_links(
     assert "double underline" in legend and "single underline" in legend
 
 
+def test_opening_search_on_a_phone_puts_the_cursor_in_its_box(
+    browser: Browser, two_languages_url: str
+) -> None:
+    """Tapped, clicked or pressed with the keyboard, the search button opens the search and
+    the reader can type at once (the focus stayed on the button)."""
+    context = browser.new_context(
+        viewport={"width": 360, "height": 740}, has_touch=True, is_mobile=True
+    )
+    try:
+        page = context.new_page()
+        for how in ("tap", "click", "Enter"):
+            page.goto(two_languages_url.rstrip("/") + "/policies/")
+            button = page.locator("label[for='__search'].md-header__button [role=button]")
+            if how == "Enter":
+                button.focus()
+                page.keyboard.press("Enter")
+            else:
+                getattr(button, how)()
+            expect(page.locator(".md-search__input")).to_be_focused()
+            page.keyboard.type("vendor")
+            assert page.locator(".md-search__input").input_value() == "vendor", how
+    finally:
+        context.close()
+
+
 def search(page: Page, words: str) -> list[tuple[str, str]]:
     """Type ``words`` into Material's search box; (href, title) of each result shown."""
     box = page.locator(".md-search__input").first
@@ -368,6 +393,12 @@ def test_without_javascript_search_gives_way_to_a_list_of_every_page(
         assert not page.locator(".md-search").first.is_visible()
         link = page.locator(".no-js-index a")
         assert link.is_visible()
+        # a link looks like one: underlined, not the surrounding text's colour
+        looks = link.evaluate(
+            "a => [getComputedStyle(a).textDecorationLine, getComputedStyle(a).color,"
+            " getComputedStyle(a.parentElement).color]"
+        )
+        assert "underline" in looks[0] and looks[1] != looks[2], looks
         link.click()
         listed = page.evaluate(
             "() => [...document.querySelectorAll('article a')].map(a => a.getAttribute('href'))"

@@ -2,7 +2,9 @@
  * which a keyboard cannot press. Inside each, the site puts a focusable
  * <span role="button" data-controls="<checkbox id>"> (hooks/page_access.py); this lets
  * Enter and Space press it (the click reaches the label, which toggles the checkbox), and
- * keeps aria-expanded true to that checkbox. No request, no storage.
+ * keeps aria-expanded true to that checkbox. Opening search puts the cursor in its box
+ * (on a phone the focus stayed on the button: the reader had to tap the box again).
+ * No request, no storage.
  */
 (function () {
   "use strict";
@@ -23,6 +25,14 @@
     button.click();
     sync();
   });
-  document.addEventListener("change", sync);
+  document.addEventListener("change", function (event) {
+    sync();
+    var box = event.target;
+    if (box instanceof HTMLInputElement && box.id === "__search" && box.checked) {
+      var field = document.querySelector(".md-search__input");
+      // after the browser has moved focus to what was tapped, and the overlay is shown
+      if (field) { requestAnimationFrame(function () { field.focus(); }); }
+    }
+  });
   sync();
 })();
