@@ -148,7 +148,7 @@ def _status(build: BuildContext, page: Page, context: dict[str, Any]) -> tuple[b
         if page.file.generated_by is not None and not page.meta.get("source_file"):
             return False, set(), False  # written by the site itself, in the reader's language
     found = [build.content.page_translations.get((build.lang, path)) for path in sources]
-    if english:
+    if english or any(t is not None and not t.body for t in found):
         return True, set(), False
     return False, {t.kind for t in found if t}, any(t.stale for t in found if t)
 

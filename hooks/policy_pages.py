@@ -193,8 +193,23 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     src = norm_src_uri(page.file)
-    if VERSION_SRC.match(src) or MAIN_SRC.match(src):
+    match = VERSION_SRC.match(src) or MAIN_SRC.match(src)
+    if match:
         page.meta["template"] = "policy.html"
+        build = current(config)
+        if not markdown.strip() and build.lang != build.default:
+            # A translation of the title (and summary) alone: the English text, which the
+            # template marks as English under the translated title, with the notice.
+            policy = build.content.policy(match["policy"])
+            slug = match.groupdict().get("slug")
+            versions = policy.versions if policy else ()
+            shown = (
+                next((v for v in versions if v.slug == slug), None)
+                if slug or policy is None
+                else policy.current(build.content.today)
+            )
+            if shown is not None:
+                return shown.body
     return markdown
 
 

@@ -76,7 +76,8 @@ class BuildContext:
         version = self.content.policy(policy_id)
         found = next((v for v in version.versions if v.slug == slug), None) if version else None
         table = self.content.translations.get(self.lang, {})
-        return found is not None and (policy_id, found.effective) in table
+        own = table.get((policy_id, found.effective)) if found is not None else None
+        return own is not None and own.body
 
 
 class Process:

@@ -491,3 +491,35 @@ def test_the_navigation_and_titles_speak_the_readers_language(real_build: Build)
         head = page.title.get_text()
         assert head.startswith(language.gettext("Tools and vendors") + " — "), (lang, head)
         assert head.endswith(site_names[lang] or config["site_name"]), (lang, head)
+
+
+def test_a_policy_translated_in_its_title_alone_shows_that_title_over_the_english_text(
+    tmp_path: Path,
+) -> None:
+    """A language may translate a policy's title (and summary) before its text: the lists
+    and the page show the title in the reader's language, the text in English, marked
+    English, with the notice that says so (the home pages listed every policy in English)."""
+    title_only = "---\ntitle: Política de ejemplo\ntranslation: machine\n---\n"
+    docs = fixture_docs(
+        tmp_path,
+        LIFECYCLE_FIXTURE,
+        extra={
+            "es/policies/sample-policy/2026-11-01.md": title_only,
+            "es/policies/sample-policy/2026-12-22.md": title_only,
+        },
+    )
+    build = build_site(tmp_path, docs=docs, when=date(2026, 11, 22), languages=["en", "es"])
+    assert build.returncode == 0, build.output
+    home = BeautifulSoup(build.html("es/"), "lxml")
+    assert "Política de ejemplo" in home.get_text()
+    for path in ("es/policies/sample-policy/", "es/policies/sample-policy/2026-11-01/"):
+        page = BeautifulSoup(build.html(path), "lxml")
+        title = page.find("h1")
+        assert title.get_text(strip=True) == "Política de ejemplo", path
+        assert title.get("lang") is None, path  # the title is Spanish
+        text = page.select_one(".policy-text")
+        assert text.get("lang") == "en", path
+        assert "The district collects the names" in text.get_text(), path
+        assert page.select(".language-notice"), path  # says the text is in English
+    redline = BeautifulSoup(build.html("es/policies/sample-policy/2026-12-22/changes/"), "lxml")
+    assert redline.select_one(".redline").get("lang") == "en"

@@ -129,3 +129,5 @@ class Translation:
     kind: str  # "machine" or "reviewed"
     src_uri: str
     in_short: tuple[str, ...] = ()
+    # False for a translation of the title (and summary) alone: the body shown is English
+    body: bool = True

@@ -164,6 +164,7 @@ def load_translations(
             kind=kind if kind in TRANSLATION_KINDS else "machine",
             src_uri=path.relative_to(docs_dir).as_posix(),
             in_short=in_short,
+            body=bool(parsed.body.strip()),
         )
     return found, problems
 

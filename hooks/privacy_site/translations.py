@@ -31,6 +31,9 @@ class PageTranslation:
     path: str  # inside the language folder: "index.md", "policies/x/2018-05-15.md"
     kind: str  # "machine" or "reviewed"
     stale: bool  # the English file changed after this translation was made
+    # False for a policy version translated in its title (and summary) alone: the page
+    # shows the English text, marked as such, under the translated title
+    body: bool = True
 
 
 def digest(path: Path) -> str:
@@ -128,12 +131,13 @@ def check_translations(
                     if english_parsed is not None
                     else None
                 )
-            if not stale and outlines[source] is not None:
+            body = bool(parsed.body.strip()) or not is_policy
+            if not stale and body and outlines[source] is not None:
                 problems += parity.compare(
                     outlines[source],
                     tree.display(source),
                     parity.outline(parsed.body, parsed.body_line),
                     shown,
                 )
-            found[(lang, path)] = PageTranslation(lang, path, kind, stale)
+            found[(lang, path)] = PageTranslation(lang, path, kind, stale, body)
     return found, problems

@@ -48,7 +48,7 @@ def version_row(content: Content, policy: Policy, version: Version, lang: str) -
         "policy": policy.id,
         "title": translation.title if translation else version.title,
         "title_english": translation is None and lang != default,
-        "text_english": translation is None and lang != default,
+        "text_english": (translation is None or not translation.body) and lang != default,
         "effective": version.effective,
         "posted": version.posted,
         "summary": own_summary or version.summary,
