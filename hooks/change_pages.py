@@ -209,7 +209,7 @@ def _redline(build: BuildContext, policy_id: str, slug: str) -> dict[str, Any]:
         step=lambda n, total: language.fill("Change %(num)d of %(total)d", num=n, total=total),
         previous=language.gettext("Previous change"),
         next=language.gettext("Next change"),
-        folded=lambda title, count: language.nfill(
+        folded=lambda title, count: language.nsay(
             "Unchanged: %(title)s (%(num)d paragraph)",
             "Unchanged: %(title)s (%(num)d paragraphs)",
             count,
@@ -222,7 +222,7 @@ def _redline(build: BuildContext, policy_id: str, slug: str) -> dict[str, Any]:
         "html": nav.html,
         "changes": summary_links(
             nav.changes,
-            lambda n, section: language.fill("Change %(num)d: %(section)s", num=n, section=section),
+            lambda n, section: language.say("Change %(num)d: %(section)s", num=n, section=section),
         ),
         "change_count": len(nav.changes),
         "sections_changed": sorted({c.section for c in nav.changes}),

@@ -213,3 +213,28 @@ def test_the_translated_faq_is_found_in_its_language_at_the_english_anchor(
     finally:
         page.context.close()
     assert target and target.startswith("H2 ") and word in target, (lang, target)
+
+
+def test_the_sites_name_is_not_cut_on_a_phone_in_any_language(browser: Browser, url: str) -> None:
+    """At 320 px the site's name was cut with an ellipsis, in Arabic in the middle of its
+    English part ("الخصوصية في …hools"): it now wraps, whole, inside the header."""
+    context = browser.new_context(viewport={"width": 320, "height": 640})
+    cut = []
+    try:
+        page = context.new_page()
+        for lang in LANGUAGES:
+            page.goto(url + prefix(lang), wait_until="load")
+            box = page.evaluate(
+                "() => { const e = document.querySelector("
+                "'.md-header__title .md-header__topic:first-child .md-ellipsis');"
+                " const h = document.querySelector('.md-header').getBoundingClientRect();"
+                " const r = e.getBoundingClientRect();"
+                " return {text: e.textContent.trim(), tall: e.scrollHeight - e.clientHeight,"
+                " wide: e.scrollWidth - e.clientWidth,"
+                " inside: r.top >= h.top && r.bottom <= h.bottom}; }"
+            )
+            if box["tall"] > 1 or box["wide"] > 1 or not box["inside"]:
+                cut.append((lang, box))
+    finally:
+        context.close()
+    assert not cut, cut

@@ -310,6 +310,28 @@ def test_the_changes_page_links_a_change_to_come_in_the_future_tense(
             assert [shown, later] == words, lang
 
 
+def test_names_and_titles_inside_arabic_sentences_are_isolated(languages_build: Build) -> None:
+    """An English title inside an Arabic sentence took the sentence's punctuation with it
+    ("لم يتغيّر: Media Release Notice (0 فقرة)"): every title or name the site puts into a
+    sentence is in <bdi>; no folded section is empty; "one" and "two" need no digit."""
+    page = document(languages_build.site, "ar/policies/sample-policy/2026-11-01/changes/index.html")
+    summaries = page.xpath("//details[contains(@class,'redline-unchanged')]/summary")
+    assert summaries
+    for summary in summaries:
+        assert summary.xpath("bdi"), lxml_html.tostring(summary, encoding="unicode")
+        assert "(0" not in summary.text_content()
+    links = page.xpath("//ol[@class='redline-changes']/li/a")
+    assert links and all(link.xpath("bdi") for link in links)
+    changes = document(languages_build.site, "ar/changes/index.html")
+    sentences = changes.xpath("//ul[@class='change-list']//span[@data-before]")
+    assert sentences and any(sentence.xpath(".//bdi") for sentence in sentences)
+    catalog = read_catalogue("ar").catalog
+    for message in catalog:
+        if message.pluralizable and message.id:
+            one, two = message.string[1], message.string[2]  # Arabic's forms for 1 and 2
+            assert "%(num)d" not in one and "%(num)d" not in two, message.id
+
+
 def test_the_message_template_holds_exactly_what_the_sources_say(tmp_path: Path) -> None:
     """`make messages` was run after the last change of wording in templates or Python."""
     out = tmp_path / "messages.pot"

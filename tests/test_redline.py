@@ -8,6 +8,7 @@ from pathlib import Path
 import lxml.html
 import markdown
 import pytest
+from markupsafe import Markup
 from privacy_site import frontmatter
 from privacy_site.redline import Labels, Redlines, render_redline
 from privacy_site.redline_nav import Words, navigable
@@ -138,6 +139,27 @@ def test_a_redline_without_changes_has_no_steps_and_folds_everything() -> None:
     result = navigable(redline.html, WORDS)
     assert result.changes == [] and result.folded == 1
     assert "redline-step" not in result.html and "<details" in result.html
+
+
+def test_a_heading_alone_is_not_folded_and_a_folded_title_keeps_its_own_direction() -> None:
+    """Arabic read "لم يتغيّر: Media Release Notice (0 فقرة)" for a section that was only a
+    heading, and the English title took the sentence's brackets with it."""
+    words = Words(
+        step=WORDS.step,
+        previous=WORDS.previous,
+        next=WORDS.next,
+        folded=lambda title, count: Markup("لم يتغيّر: <bdi>%s</bdi> (%d)") % (title, count),
+        opening="النص الافتتاحي",
+    )
+    text = "<h2 id='n'>Media Release Notice</h2><h3 id='a'>A</h3><p>Same.</p><p>Same too.</p>"
+    redline = render_redline(text, text)
+    result = navigable(redline.html, words)
+    page = lxml.html.fragment_fromstring(result.html, create_parent="div")
+    summaries = page.xpath("//details/summary")
+    assert [s.text_content() for s in summaries] == ["لم يتغيّر: A (2)"]
+    assert summaries[0].xpath("bdi")[0].text == "A"
+    assert page.xpath("/div/h2[@id='n']")  # the heading alone stays, unfolded
+    assert result.folded == 1
 
 
 def test_redlines_are_kept_on_disk_and_recomputed_only_for_new_inputs(tmp_path: Path) -> None:

@@ -117,7 +117,17 @@ class Language:
         return {k: self.date(v) if isinstance(v, date) else v for k, v in values.items()}
 
     def _html(self, values: Mapping[str, Any]) -> dict[str, Any]:
-        return {k: self.time(v) if isinstance(v, date) else v for k, v in values.items()}
+        """Dates as ``<time>``; each text (a name, a title) isolated in ``<bdi>``, as the
+        HTML standard asks for text of unknown direction: an English title inside Arabic
+        ("الخصوصية في …hools") no longer takes the sentence's punctuation with it."""
+        return {k: self._slot(v) for k, v in values.items()}
+
+    def _slot(self, value: Any) -> Any:
+        if isinstance(value, date):
+            return self.time(value)
+        if isinstance(value, str):
+            return Markup("<bdi>%s</bdi>") % value
+        return value
 
 
 def _locale(code: str) -> Locale:

@@ -28,13 +28,14 @@ HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 @dataclass(frozen=True)
 class Words:
     """The reader's words: ``step(n, total)`` -> "Change 2 of 5"; ``folded(title, count)``
-    -> "Unchanged: Retention (2 paragraphs)"; ``opening`` names the text before the first
-    heading."""
+    -> "Unchanged: Retention (2 paragraphs)", as HTML (the title isolated in ``<bdi>``, so an
+    English title inside Arabic keeps its own direction); ``opening`` names the text before
+    the first heading."""
 
     step: Callable[[int, int], str]
     previous: str
     next: str
-    folded: Callable[[str, int], str]
+    folded: Callable[[str, int], Markup]
     opening: str
 
 
@@ -81,12 +82,11 @@ def navigable(html: str, words: Words) -> Navigable:
         changes.append(Change(change_id, *section_of[id(block)]))
     folded = 0
     for title, _, members in sections:
-        if any(_has_change(block) for block in members) or not members:
-            continue
         count = sum(1 for block in members if block.tag not in HEADINGS)
+        if count == 0 or any(_has_change(block) for block in members):
+            continue  # a heading alone folds nothing: it stays as it is
         details = lxml.html.Element("details", {"class": "redline-unchanged"})
-        summary = lxml.html.Element("summary")
-        summary.text = words.folded(title, count)
+        summary = lxml.html.fragment_fromstring(f"<summary>{words.folded(title, count)}</summary>")
         details.append(summary)
         members[0].addprevious(details)
         for block in members:
@@ -120,8 +120,8 @@ def _sections(blocks: list[HtmlElement]) -> list[tuple[str, str | None, list[Htm
     return sections
 
 
-def summary_links(changes: list[Change], words: Callable[[int, str], str]) -> Markup:
-    """The list at the top: one link per change, named by its number and section."""
+def summary_links(changes: list[Change], words: Callable[[int, str], Markup]) -> Markup:
+    """The list at the top: one link per change, named by its number and section (HTML)."""
     items = [
         Markup('<li><a href="#%s">%s</a></li>') % (change.id, words(number, change.section))
         for number, change in enumerate(changes, start=1)
