@@ -105,15 +105,14 @@ def on_page_context(
             )
         )
     elif "machine" in kinds:
+        # One short line, so a phone's first screen shows the page: the whole caveat (it
+        # may contain mistakes) is on the translation disclaimer page it links to.
         notices.append(
             _notice(
-                language.say(
-                    "This page was translated from English by machine translation and may "
-                    "contain mistakes. The English original is the official text: where the "
-                    "two differ, the English governs."
-                ),
+                language.say("Machine translation: the English original governs."),
                 (english_url, language.gettext("Read the English original")),
                 (disclaimer, language.gettext("About translations")),
+                short=True,
             )
         )
     if stale and not english:
@@ -162,10 +161,17 @@ def _english_url(build: BuildContext, url: str) -> str:
     return url.removeprefix(build.prefix) if build.prefix else url
 
 
-def _notice(text: Markup, *links: tuple[str, str], kind: str = "info") -> Markup:
+def _notice(
+    text: Markup, *links: tuple[str, str], kind: str = "info", short: bool = False
+) -> Markup:
     anchors = Markup(" · ").join(
         Markup('<a href="%s">%s</a>') % (href or "./", label) for href, label in links
     )
+    if short:
+        return Markup('<p class="language-notice language-notice--short" role="note">%s %s</p>') % (
+            text,
+            anchors,
+        )
     return Markup(
         '<div class="admonition %s language-notice" role="note"><p>%s</p><p>%s</p></div>'
     ) % (kind, text, anchors)

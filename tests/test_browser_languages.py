@@ -238,3 +238,33 @@ def test_the_sites_name_is_not_cut_on_a_phone_in_any_language(browser: Browser, 
     finally:
         context.close()
     assert not cut, cut
+
+
+def test_a_machine_translation_says_so_in_one_line_near_the_top_of_a_phone(
+    browser: Browser, url: str
+) -> None:
+    """A phone's first screen was the banner, the header, a blank band and a notice of seven
+    lines: the notice is one short sentence and its two links (three lines at most at 360 px
+    in the longest languages) close under the header."""
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    found = []
+    try:
+        page = context.new_page()
+        for lang in ("ht", "am", "bn", "zh", "so", "ko"):
+            page.goto(url + prefix(lang), wait_until="load")
+            box = page.evaluate(
+                "() => { const n = document.querySelector('.language-notice');"
+                " const h = document.querySelector('.md-header').getBoundingClientRect();"
+                " const r = n.getBoundingClientRect();"
+                " const s = getComputedStyle(n);"
+                " const text = r.height - parseFloat(s.paddingTop) - parseFloat(s.paddingBottom);"
+                " return {lines: Math.round(text / parseFloat(s.lineHeight)),"
+                " gap: r.top - h.bottom,"
+                " links: n.querySelectorAll('a').length}; }"
+            )
+            found.append((lang, box))
+    finally:
+        context.close()
+    assert all(box["lines"] <= 3 and box["gap"] <= 32 and box["links"] == 2 for _, box in found), (
+        found
+    )
