@@ -31,6 +31,8 @@ BUILTIN = ("toc", "tables", "fenced_code")
 BLOCK_START = re.compile(
     r"^(?P<indent>[ \t]*)(?:[-*+]|\d+[.)]|!!!|\?\?\?\+?|:|\[\^[^\]]+\]:)(?:\s|$)"
 )
+# Quote marks before a line's own indentation (a list inside a quote nests as deep).
+QUOTED = re.compile(r"^(?:[ ]{0,3}>[ ]?)+")
 # Raw HTML whose inside is Markdown again (md_in_html: ``<div markdown>``) nests too.
 HTML_TAG = re.compile(r"<(?P<close>/?)(?P<name>[A-Za-z][\w-]*)(?P<attrs>[^>]*)>")
 MARKDOWN_ATTRIBUTE = re.compile(r"\bmarkdown\b")
@@ -93,7 +95,18 @@ class Checked:
 def check_pages(pages: Iterable[Page], settings: MarkdownSettings) -> Checked:
     """Each page's nesting, then its rendering, then its HTML against the allowlist."""
     checked = Checked()
-    renderer = None
+    try:
+        renderer: markdown.Markdown | None = settings.renderer()  # one problem, not one a page
+    except Exception as exc:
+        checked.problems.append(
+            Problem(
+                "mkdocs.yml",
+                message=f"markdown_extensions: cannot be loaded ({type(exc).__name__}: "
+                f"{str(exc)[:120]}); check each extension's name and options, or remove the "
+                "one added last",
+            )
+        )
+        return checked
     for page in pages:
         deep = too_deep(page)
         if deep is not None:
@@ -118,7 +131,7 @@ def too_deep(page: Page) -> Problem | None:
     start = None  # the line of the outermost block around the current line
     opened: list[str] = []  # md_in_html elements open around the current line
     for number, line in enumerate(page.body.split("\n"), start=page.body_line):
-        match = BLOCK_START.match(line)
+        match = BLOCK_START.match(QUOTED.sub("", line))
         depth = 0
         if match:
             depth = len(match.group("indent").expandtabs(TAB)) // TAB + 1
