@@ -2,7 +2,11 @@
 
 - Page text is checked against the allowlist after rendering and always sanitized
   (``privacy_site.sanitize``); anything outside it fails the build, naming the file and
-  the line of the Markdown where it is written.
+  the line of the Markdown where it is written. The content checks found the same before
+  any page was rendered (``privacy_site.rendering``, shared with ``privacy-site check``);
+  a page they could not render is rendered empty.
+- No file reached through a link under docs/ or overrides/ is copied or rendered
+  (``privacy_site.symlinks``).
 - Front matter titles are escaped once, here, so the theme prints them as text wherever it
   puts them (header, tabs, navigation, ``<title>``).
 - An id used twice on a finished page fails the build.
@@ -28,9 +32,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
-from privacy_site import csp, sanitize
+from privacy_site import csp, sanitize, symlinks
 from privacy_site.problems import ContentError, Problem
-from site_context import PROCESS
+from site_context import PROCESS, current
 
 # Hooks ------------------------------------------------------------------------------
 # `mkdocs serve` injects its own inline live-reload script into every page it serves,
@@ -44,7 +48,23 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
+@event_priority(100)  # before mkdocs-static-i18n (-100) lists each language's files
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    """Nothing reached through a link under docs/ or overrides/ is copied or rendered
+    (the content checks name each link; ``privacy_site.symlinks``)."""
+    roots = [Path(config.docs_dir)] + (
+        [Path(config.theme.custom_dir)] if config.theme.custom_dir else []
+    )
+    for file in list(files):
+        source = Path(file.abs_src_path) if file.abs_src_path else None
+        if source is not None and any(symlinks.link_on_the_way(source, root) for root in roots):
+            files.remove(file)
+    return files
+
+
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if _display(config, page) in current(config).content.unrenderable:
+        return ""  # only a preview gets here: its problem is shown at the top of the page
     title = page.meta.get("title")
     if isinstance(title, str) and not isinstance(title, Markup):
         page.meta["title"] = Markup(escape(title))
@@ -55,19 +75,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     source = _source(config, page)
     if source is not None:
-        for finding in sanitize.check(html):
-            line = sanitize.locate(source, finding.needle) if source else None
-            _problem(
-                config,
-                Problem(
-                    _display(config, page),
-                    line,
-                    message=f"{finding}; page text may use headings, "
-                    "paragraphs, lists, tables, links (https:// or mailto:), emphasis, "
-                    "abbreviations, footnotes and details blocks: remove it or write it in "
-                    "Markdown",
-                ),
-            )
+        for problem in sanitize.problems(_display(config, page), html, source):
+            _problem(config, problem)
     return sanitize.clean(html)
 
 
@@ -99,6 +108,8 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
 
 def on_post_build(config: MkDocsConfig) -> None:
     found = getattr(config, "privacy_page_problems", [])
+    for problem in current(config).content.page_problems:  # found before rendering
+        _problem(config, problem)
     if found:
         raise PluginError(ContentError(found).report())
 

@@ -29,11 +29,12 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
-from privacy_site import dates, frontmatter, headings, views
+from privacy_site import dates, frontmatter, headings, symlinks, views
 from privacy_site.content import Content
 from privacy_site.language import load_language, missing, read_catalogue, read_template
 from privacy_site.policies import State, Version
 from privacy_site.problems import ContentError, Problem, errors, warnings
+from privacy_site.rendering import MarkdownSettings
 from privacy_site.settings import read_settings
 from site_context import PROCESS, BuildContext, current, list_theme_once, project_dir, start
 
@@ -75,11 +76,19 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     project = project_dir(config)
     list_theme_once(config)
     PROCESS.redlines.cache_dir = project / ".cache" / "redlines"  # git-ignored
+    markdown = MarkdownSettings(tuple(config.markdown_extensions), config.mdx_configs or {})
     content = PROCESS.content.load(
-        Path(config.docs_dir), today, config.extra, default, built, project / "vendors.yml"
+        Path(config.docs_dir),
+        today,
+        config.extra,
+        default,
+        built,
+        project / "vendors.yml",
+        markdown,
     )
     names = language_names(config)
     found = list(content.problems) + ([date_problem] if date_problem else [])
+    found += _linked_theme_files(config, project)
     language = None
     for code in built:
         loaded, problems = load_language(code, names.get(code))
@@ -90,7 +99,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         if lang == default and code != default:
             found += _untranslated(code)
     shown: list[Problem] = []
-    if errors(found) and not PROCESS.serving:
+    later = content.page_problems  # page_safety reports them once the pages are rendered
+    if not PROCESS.serving and any(problem not in later for problem in errors(found)):
         raise PluginError(ContentError(errors(found)).report())
     if errors(found):  # a preview: say so in the terminal and on every page, keep serving
         shown = sorted(errors(found))
@@ -244,6 +254,18 @@ def on_page_context(
 
 def _content(config: MkDocsConfig) -> Content:
     return current(config).content
+
+
+def _linked_theme_files(config: MkDocsConfig, project: Path) -> list[Problem]:
+    """Links in overrides/ (the theme's custom_dir): its files are published as they are."""
+    folder = config.theme.custom_dir
+    if not folder:
+        return []
+    try:
+        shown = Path(folder).relative_to(project).as_posix()
+    except ValueError:
+        shown = Path(folder).name
+    return symlinks.found_in(Path(folder), shown)
 
 
 def _theme_problems(config: MkDocsConfig, code: str) -> list[Problem]:

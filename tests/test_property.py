@@ -1,16 +1,21 @@
 """Whatever staff save, the build answers with located problems or a site: never a traceback,
 never a hang.
 
-Hypothesis writes random front matter, file names, bytes and YAML into a fixture site.
+Hypothesis writes random front matter, file names, bytes and YAML into a fixture site, and
+symlinks (to files and folders inside docs/ and outside the project, and to nothing).
 The checks that every file goes through (``load_content``) run on many examples in
-process; a smaller number go through the real ``mkdocs build``.
+process; a smaller number go through the real ``mkdocs build`` and ``privacy-site check``,
+which must agree, and publish nothing from outside the project.
 """
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import string
+import subprocess
+import sys
 import tempfile
 import time
 from datetime import date
@@ -21,7 +26,9 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from privacy_site.content import load_content
-from sitebuild import build_site, fixture_docs
+from privacy_site.dates import epoch_for
+from privacy_site.problems import errors
+from sitebuild import build_site, fixture_docs, mkdocs_build, scratch_project
 
 FIXTURE = Path(__file__).parent / "fixtures" / "lifecycle"
 TODAY = date(2026, 11, 22)
@@ -62,6 +69,14 @@ names = st.one_of(
 ).filter(lambda name: name not in (".", "..") and not name.startswith("."))
 folders = st.sampled_from(["en", "en/policies/sample-policy", "en/policies/New Policy", "fr", "es"])
 trees = st.lists(st.tuples(folders, names, file_text), min_size=1, max_size=4)
+# Where a link points: outside the project (a file, a folder), inside docs/ (a file, a
+# folder), or nowhere.
+TARGETS = ["outside-file", "outside-folder", "inside-file", "inside-folder", "nowhere"]
+link_names = st.sampled_from(["users.json", "page.md", "2026-12-22.md", "policies", "shared"])
+links = st.lists(
+    st.tuples(folders | st.just("."), link_names, st.sampled_from(TARGETS)), min_size=1, max_size=3
+)
+SECRET = "OUTSIDE-THE-PROJECT-7f3a"
 registries = st.one_of(
     st.none(),
     st.binary(max_size=200),
@@ -84,6 +99,30 @@ def write_tree(root: Path, tree: list[tuple[str, str, object]]) -> None:
             target.write_text(content, encoding="utf-8", errors="surrogatepass")
 
 
+def write_links(work: Path, docs: Path, drawn: list[tuple[str, str, str]]) -> int:
+    """Each drawn link, with what it points to; the number made (a name already taken is
+    skipped)."""
+    outside = work / "outside"
+    (outside / "folder").mkdir(parents=True, exist_ok=True)
+    (outside / "passwd").write_text(f"root:{SECRET}\n", encoding="utf-8")
+    (outside / "folder" / "page.md").write_text(f"# Page\n\n{SECRET}\n", encoding="utf-8")
+    targets = {
+        "outside-file": outside / "passwd",
+        "outside-folder": outside / "folder",
+        "inside-file": docs / "en" / "index.md",
+        "inside-folder": docs / "en" / "policies",
+        "nowhere": work / "nowhere",
+    }
+    made = 0
+    for folder, name, target in drawn:
+        link = docs / folder / name
+        if not link.parent.is_dir() or link.parent.is_symlink() or os.path.lexists(link):
+            continue
+        link.symlink_to(targets[target], target_is_directory=target.endswith("folder"))
+        made += 1
+    return made
+
+
 @settings(
     max_examples=300,
     deadline=5000,
@@ -104,6 +143,26 @@ def test_checks_answer_every_input_with_located_problems(tree, registry) -> None
     for problem in content.problems:
         assert LOCATED.match(str(problem)), str(problem)
         assert problem.message.strip() and "Traceback" not in problem.message
+
+
+@settings(
+    max_examples=40,
+    deadline=5000,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+@given(tree=trees, drawn=links)
+def test_no_link_is_read_and_none_is_silent(tree, drawn) -> None:
+    with tempfile.TemporaryDirectory() as work:
+        docs = Path(work) / "docs"
+        shutil.copytree(FIXTURE, docs)
+        write_tree(docs, tree)
+        made = write_links(Path(work), docs, drawn)
+        content = load_content(docs, TODAY, EXTRA, "en", ["en", "es"], Path(work) / "vendors.yml")
+    for problem in content.problems:
+        assert LOCATED.match(str(problem)), str(problem)
+        assert SECRET not in str(problem)
+    if made:
+        assert errors(content.problems), "a link was made and nothing was said"
 
 
 @pytest.mark.build
@@ -132,3 +191,49 @@ def test_a_real_build_fails_with_located_problems_or_succeeds(tree, registry) ->
         lines = [LEVEL.sub("", line.strip()) for line in build.output.splitlines()]
         located = [line for line in lines if LOCATED.match(line)]
         assert located, build.output
+
+
+CLI = Path(sys.executable).parent / "privacy-site"
+
+
+@pytest.mark.build
+@settings(
+    max_examples=6,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(tree=trees, drawn=links)
+def test_links_publish_nothing_and_the_build_and_check_agree(tree, drawn) -> None:
+    with tempfile.TemporaryDirectory() as work:
+        work_path = Path(work)
+        docs = fixture_docs(work_path, FIXTURE)
+        write_tree(docs, tree)
+        made = write_links(work_path, docs, drawn)
+        project = scratch_project(
+            work_path, FIXTURE, FIXTURE.parent / "vendors" / "valid.yml", docs=docs
+        )
+        env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1")
+        env["SOURCE_DATE_EPOCH"] = str(epoch_for(TODAY, "America/New_York"))
+        site = work_path / "site"
+        built = subprocess.run(
+            mkdocs_build(project, site), cwd=project, env=env, capture_output=True, text=True
+        )
+        env.pop("SOURCE_DATE_EPOCH")
+        checked = subprocess.run(
+            [str(CLI), "--config", str(project / "mkdocs.yml"), "check", "--date", str(TODAY)],
+            env=env,
+            capture_output=True,
+            text=True,
+        )
+        leaked = [
+            path
+            for path in (site.rglob("*") if site.exists() else [])
+            if path.is_symlink() or (path.is_file() and SECRET.encode() in path.read_bytes())
+        ]
+    outputs = built.stdout + built.stderr + checked.stdout + checked.stderr
+    assert "Traceback" not in outputs, outputs
+    assert leaked == [], leaked
+    assert checked.returncode in (0, 1), outputs
+    assert (built.returncode != 0) == (checked.returncode == 1), outputs
+    if made:
+        assert built.returncode == 1, outputs

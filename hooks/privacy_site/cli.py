@@ -24,7 +24,7 @@ from typing import Any
 
 import yaml
 
-from . import dates, links, messages, readability, record
+from . import dates, links, messages, readability, record, symlinks
 from .changes import all_changes
 from .content import Content, load_content
 from .dates import SettingError
@@ -279,6 +279,7 @@ def _content(project: Project, today: date) -> Content:
         project.default_language,
         project.languages,
         project.vendors_file,
+        project.markdown,
     )
 
 
@@ -289,6 +290,8 @@ def _site_problems(project: Project, content: Content) -> list[Problem]:
         found += load_language(code)[1]
     tree = DocsTree(project.docs_dir, project.languages)
     found += links.check(tree, project.default_language, {v.id for v in content.vendors})
+    if project.theme_dir:
+        found += symlinks.found_in(project.root / project.theme_dir, project.theme_dir)
     return found
 
 

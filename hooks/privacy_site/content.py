@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from . import record
+from . import record, rendering
 from .docs_tree import DocsTree
 from .policies import Policy, Translation
 from .policy_files import load_policies, load_translations
@@ -36,6 +36,11 @@ class Content:
     page_translations: dict[tuple[str, str], PageTranslation] = field(default_factory=dict)
     # every English page, with how each language has it (the completeness report)
     translation_status: list[PageStatus] = field(default_factory=list)
+    # what rendering each page found (also in ``problems``): the build goes on to render
+    # the site and reports them with what only a finished page shows (an id used twice)
+    page_problems: list[Problem] = field(default_factory=list)
+    # pages whose Markdown cannot be rendered (docs/en/x.md): the build renders them empty
+    unrenderable: set[str] = field(default_factory=set)
 
     def policy(self, policy_id: str) -> Policy | None:
         return next((p for p in self.policies if p.id == policy_id), None)
@@ -76,12 +81,16 @@ def load_content(
     default_language: str = "en",
     languages: list[str] | None = None,
     vendors_file: Path | None = None,
+    markdown: rendering.MarkdownSettings | None = None,
 ) -> Content:
     """Read and check everything; ``vendors_file`` (default: vendors.yml beside docs/), and
-    the record of what was posted (``posted.lock`` beside it) when there is one."""
+    the record of what was posted (``posted.lock`` beside it) when there is one. Every page
+    is rendered with ``markdown`` (mkdocs.yml's extensions; default: MkDocs' own) and its
+    HTML checked, as the build will."""
     languages = languages or [default_language]
     settings, problems = read_settings(extra)
     tree = DocsTree(docs_dir, languages)
+    rendered = rendering.check_pages(_pages(tree), markdown or rendering.MarkdownSettings())
     policies, found = load_policies(tree, default_language)
     problems += found
     translations: dict[str, dict[tuple[str, date], Translation]] = {}
@@ -92,7 +101,7 @@ def load_content(
         problems += found
     page_translations, found = check_translations(tree, default_language)
     problems += found
-    problems += tree.problems
+    problems += tree.problems + rendered.problems
     vendors_file = vendors_file or docs_dir.parent / "vendors.yml"
     vendors, found = load_vendors(vendors_file, today)
     problems += found
@@ -109,7 +118,22 @@ def load_content(
         vendors=vendors,
         page_translations=page_translations,
         translation_status=page_status(tree, page_translations, default_language, languages),
+        page_problems=rendered.problems,
+        unrenderable=rendered.unrenderable,
     )
+
+
+def _pages(tree: DocsTree) -> list[rendering.Page]:
+    """Every Markdown page the tree could read, in every language built."""
+    found = []
+    for pages in tree.pages.values():
+        for path in sorted(pages.values()):
+            parsed, source = tree.markdown(path), tree.source(path)
+            if parsed is not None and source is not None:
+                found.append(
+                    rendering.Page(tree.display(path), source, parsed.body, parsed.body_line)
+                )
+    return found
 
 
 class ContentCache:
@@ -128,11 +152,13 @@ class ContentCache:
         default_language: str,
         languages: list[str],
         vendors_file: Path,
+        markdown: rendering.MarkdownSettings | None = None,
     ) -> Content:
         key = fingerprint(docs_dir, vendors_file, extra, today, default_language, languages)
+        key += markdown.key() if markdown else ""
         if self._content is None or key != self._key:
             self._content = load_content(
-                docs_dir, today, extra, default_language, languages, vendors_file
+                docs_dir, today, extra, default_language, languages, vendors_file, markdown
             )
             self._key = key
             self.loads += 1

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from . import frontmatter, sources
+from . import frontmatter, sources, symlinks
 from .problems import Problem
 
 SAFE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
@@ -27,6 +27,7 @@ class DocsTree:
         self.languages = languages
         self.problems: list[Problem] = []
         self._parsed: dict[Path, frontmatter.Parsed | None] = {}
+        self._texts: dict[Path, str] = {}
         self._bad_names: set[Path] = set()
         self.pages: dict[str, dict[str, Path]] = {}  # language -> path in it -> file
         if docs_dir.is_dir():
@@ -40,8 +41,9 @@ class DocsTree:
             return path.as_posix()
 
     def name_ok(self, path: Path) -> bool:
-        """False for a path whose name has already been reported."""
-        return path not in self._bad_names
+        """False for a path whose name has already been reported, or that is reached
+        through a link (reported once, at the link)."""
+        return path not in self._bad_names and not symlinks.link_on_the_way(path, self.docs_dir)
 
     def markdown(self, path: Path) -> frontmatter.Parsed | None:
         """The parsed file, or ``None`` when it cannot be read (its problem is recorded)."""
@@ -49,13 +51,21 @@ class DocsTree:
             self._parsed[path] = self._read(path)
         return self._parsed[path]
 
+    def source(self, path: Path) -> str | None:
+        """The file's whole text as read (front matter included, so lines match), or
+        ``None`` when it cannot be read."""
+        self.markdown(path)
+        return self._texts.get(path)
+
     # Reading ----------------------------------------------------------------------------
 
     def _scan_top(self) -> None:
         for entry in sorted(self.docs_dir.iterdir()):
             if entry.name.startswith("."):
                 continue
-            if entry.is_dir() and entry.name in self.languages:
+            if entry.is_symlink():
+                self.problems.append(symlinks.problem(entry, self.display(entry)))
+            elif entry.is_dir() and entry.name in self.languages:
                 self._scan(entry)
             elif entry.is_dir() and LANGUAGE_CODE.match(entry.name):
                 self._add(
@@ -75,6 +85,10 @@ class DocsTree:
     def _scan(self, folder: Path) -> None:
         for entry in sorted(folder.iterdir()):
             if entry.name.startswith("."):
+                continue
+            if entry.is_symlink():  # never followed: see privacy_site.symlinks
+                self.problems.append(symlinks.problem(entry, self.display(entry)))
+                self._bad_names.add(entry)
                 continue
             if not self._check_name(entry):
                 continue
@@ -110,11 +124,14 @@ class DocsTree:
         return False
 
     def _read(self, path: Path) -> frontmatter.Parsed | None:
+        if symlinks.link_on_the_way(path, self.docs_dir):
+            return None  # never read through a link: reported where the link is
         display = self.display(path)
         text, found = sources.read_text(path, display)
         self.problems += found
         if text is None:
             return None
+        self._texts[path] = text
         parsed = frontmatter.parse(text)
         if parsed.error:
             line, column, message = parsed.error

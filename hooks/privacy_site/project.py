@@ -4,7 +4,7 @@ must work (and explain itself) even when MkDocs would not start."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +13,7 @@ import yaml
 from .dates import SettingError
 from .problems import Problem
 from .record import RECORD
+from .rendering import MarkdownSettings
 from .settings import Settings, read_settings
 
 
@@ -24,6 +25,8 @@ class Project:
     setting_problems: list[Problem]
     default_language: str
     languages: list[str]  # every language built, the default first
+    markdown: MarkdownSettings = field(default_factory=MarkdownSettings)
+    theme_dir: str | None = None  # theme.custom_dir (overrides/), as mkdocs.yml names it
 
     @property
     def root(self) -> Path:
@@ -69,7 +72,18 @@ def read_project(config_file: Path) -> Project:
     extra = config.get("extra") if isinstance(config.get("extra"), dict) else {}
     settings, problems = read_settings(extra)
     default, languages = _languages(config)
-    return Project(config_file.resolve(), extra, settings, problems, default, languages)
+    theme = config.get("theme") if isinstance(config.get("theme"), dict) else {}
+    custom_dir = theme.get("custom_dir")
+    return Project(
+        config_file.resolve(),
+        extra,
+        settings,
+        problems,
+        default,
+        languages,
+        MarkdownSettings.from_config(config.get("markdown_extensions")),
+        custom_dir if isinstance(custom_dir, str) else None,
+    )
 
 
 def _languages(config: dict[str, Any]) -> tuple[str, list[str]]:

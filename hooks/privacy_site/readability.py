@@ -22,6 +22,7 @@ import textstat
 
 from . import messages
 from .changes import all_changes
+from .docs_tree import DocsTree
 from .frontmatter import parse
 from .language import load_language
 from .problems import Problem
@@ -187,10 +188,10 @@ def faq_texts(docs_dir: Path, default: str) -> list[Text]:
     """Each answer of each English page with ``faq: true``: the text under a ``##``
     question up to the next one."""
     found: list[Text] = []
-    for path in sorted((docs_dir / default).rglob("*.md")):
-        raw = path.read_text(encoding="utf-8")
-        parsed = parse(raw)
-        if parsed.fields.get("faq") is not True:
+    tree = DocsTree(docs_dir, [default])  # the files the build reads, as it reads them
+    for path in sorted(tree.pages.get(default, {}).values()):
+        raw, parsed = tree.source(path), tree.markdown(path)
+        if raw is None or parsed is None or parsed.fields.get("faq") is not True:
             continue
         file = f"{docs_dir.name}/{path.relative_to(docs_dir).as_posix()}"
         source = tuple(raw.splitlines())

@@ -15,6 +15,8 @@ from urllib.parse import urlsplit
 import lxml.html
 import nh3
 
+from .problems import Problem
+
 TAGS = frozenset(
     {
         # structure and headings
@@ -97,6 +99,21 @@ def check(html: str) -> list[Finding]:
                 if reason:
                     add(f"the address {value[:80]!r}", value[:40] or name, reason)
     return list(found.values())
+
+
+def problems(display: str, html: str, source: str | None) -> list[Problem]:
+    """Each finding of :func:`check` as the problem staff get, at the line of ``source``
+    (the Markdown file, front matter included) where it is written."""
+    return [
+        Problem(
+            display,
+            locate(source, finding.needle) if source else None,
+            message=f"{finding}; page text may use headings, paragraphs, lists, tables, links "
+            "(https:// or mailto:), emphasis, abbreviations, footnotes and details blocks: "
+            "remove it or write it in Markdown",
+        )
+        for finding in check(html)
+    ]
 
 
 def address_problem(value: str, image: bool = False) -> str | None:

@@ -11,6 +11,7 @@ import re
 import unicodedata
 from pathlib import Path
 
+from . import symlinks
 from .problems import Problem
 
 # C0 controls other than tab, newline and carriage return, DEL, and C1 controls: they
@@ -23,7 +24,10 @@ INVISIBLE = re.compile("[\u200b\u2060\ufeff\u202a-\u202e\u2066-\u2069\u200e\u200
 
 
 def read_text(path: Path, display: str) -> tuple[str | None, list[Problem]]:
-    """The file's text, or ``None`` with the problem that stops it being read."""
+    """The file's text, or ``None`` with the problem that stops it being read (a link is
+    never followed: see :mod:`symlinks`)."""
+    if path.is_symlink():
+        return None, [symlinks.problem(path, display)]
     try:
         raw = path.read_bytes()
     except OSError as exc:
