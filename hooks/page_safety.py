@@ -29,8 +29,10 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from privacy_site import csp, sanitize
-from privacy_site.problems import ContentError, Problem
+from privacy_site.problems import ContentError, Problem, errors, warnings
 from site_context import PROCESS
+
+log = logging.getLogger("privacy_site")
 
 # Hooks ------------------------------------------------------------------------------
 # `mkdocs serve` injects its own inline live-reload script into every page it serves,
@@ -57,15 +59,18 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     if source is not None:
         for finding in sanitize.check(html):
             line = sanitize.locate(source, finding.needle) if source else None
+            allowed = (
+                "; page text may use headings, paragraphs, lists, tables, links (https:// or "
+                "mailto:), emphasis, abbreviations, footnotes and details blocks: remove it or "
+                "write it in Markdown"
+            )
             _problem(
                 config,
                 Problem(
                     _display(config, page),
                     line,
-                    message=f"{finding}; page text may use headings, "
-                    "paragraphs, lists, tables, links (https:// or mailto:), emphasis, "
-                    "abbreviations, footnotes and details blocks: remove it or write it in "
-                    "Markdown",
+                    message=f"{finding}" + (allowed if finding.severity == "error" else ""),
+                    severity=finding.severity,
                 ),
             )
     return sanitize.clean(html)
@@ -99,8 +104,10 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
 
 def on_post_build(config: MkDocsConfig) -> None:
     found = getattr(config, "privacy_page_problems", [])
-    if found:
-        raise PluginError(ContentError(found).report())
+    for problem in sorted(warnings(found)):
+        log.warning(str(problem))
+    if errors(found):
+        raise PluginError(ContentError(errors(found)).report())
 
 
 # Helper functions ---------------------------------------------------------------------
