@@ -69,7 +69,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
                 Problem(
                     _display(config, page),
                     line,
-                    message=f"{finding}" + (allowed if finding.severity == "error" else ""),
+                    message=f"{finding}" + ("" if finding.reason else allowed),
                     severity=finding.severity,
                 ),
             )

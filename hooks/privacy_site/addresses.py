@@ -30,7 +30,7 @@ SCRIPT_SETS = (
 )
 NEUTRAL = {"COMMON", "INHERITED"}  # digits, hyphens, combining marks: any script's
 AUTHORITY_PORT = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:/*[^/?#]*:(\d+)(?:[/?#]|$)")
-TYPE_AGAIN = "type the address again from the site itself (copy it from the browser's address bar)"
+TYPE_AGAIN = "type the address again from the site itself, copied from the address bar"
 
 
 @dataclass(frozen=True)
@@ -53,7 +53,7 @@ def judge(address: str, *, page_text: bool = False) -> Verdict | None:
         return Verdict("it contains a control character")
     if "\\" in text:
         return Verdict(
-            "it contains a backslash (\\), which a browser reads as '/', so the link can lead "
+            "it contains a backslash, which a browser reads as '/', so the link can lead "
             "to another site than the one written; write '/' or remove it"
         )
     if any(c.isspace() for c in text):
@@ -82,8 +82,8 @@ def judge(address: str, *, page_text: bool = False) -> Verdict | None:
         return verdict
     if url.port:
         return Verdict(
-            f"it names the port :{url.port}, which public pages do not need (it is how test "
-            "and internal servers are reached); remove it, or ask the site for its public "
+            f"it names the port :{url.port}, which public pages do not need: it is how test "
+            "and internal servers are reached; remove it, or ask the site for its public "
             "address",
             "warning" if page_text else "error",
         )
@@ -103,14 +103,14 @@ def host_verdict(hostname: str, host_type: object = ada_url.HostType.DEFAULT) ->
     reader can trust, or ``None``."""
     if host_type != ada_url.HostType.DEFAULT or _is_ip(hostname):
         return Verdict(
-            f"it names a machine by its IP address ({hostname}), not a public site's name; "
+            f"it names a machine by its IP address, {hostname}, not a public site's name; "
             "use the site's name, such as https://example.org/"
         )
     name = hostname.rstrip(".")
     if any(name == s or name.endswith("." + s) for s in PRIVATE_SUFFIXES):
         return Verdict(
-            f"'{name}' is not a public site's name ('{name.rsplit('.', 1)[-1]}' names machines "
-            "on a private network); use the address readers can reach"
+            f"'{name}' is not a public site's name: '{name.rsplit('.', 1)[-1]}' names machines "
+            "on a private network; use the address readers can reach"
         )
     if "." not in name:
         return Verdict("an https:// address needs the site's name")
@@ -125,7 +125,7 @@ def host_verdict(hostname: str, host_type: object = ada_url.HostType.DEFAULT) ->
             mixed = " and ".join(sorted(s.title() for s in scripts))
             return Verdict(
                 f"its site name '{shown}' mixes {mixed} letters in '{label}', so it can pass "
-                f"for another site's name (a browser shows it as {name}); {TYPE_AGAIN}"
+                f"for another site's name; a browser shows it as {name}: {TYPE_AGAIN}"
             )
     top = _scripts(labels[-1])
     for label in labels[:-1]:
@@ -135,7 +135,7 @@ def host_verdict(hostname: str, host_type: object = ada_url.HostType.DEFAULT) ->
             return Verdict(
                 f"every letter of '{label}' in its site name '{shown}' is a "
                 f"{script.title()} letter that looks like a Latin one, so it can pass "
-                f"for another site's name (a browser shows it as {name}); {TYPE_AGAIN}"
+                f"for another site's name; a browser shows it as {name}: {TYPE_AGAIN}"
             )
     return None
 
@@ -159,11 +159,11 @@ def _unreadable(text: str) -> str:
     if port and int(port.group(1)) > 65535:
         return (
             f"its port :{port.group(1)} is above 65535, so no browser can open it; remove the "
-            "port (public pages do not need one)"
+            "port, which public pages do not need"
         )
     return (
-        "a browser cannot read it as an address (a character that is not allowed in a site's "
-        f"name, or a malformed one); {TYPE_AGAIN}"
+        "a browser cannot read it as an address: a character that is not allowed in a site's "
+        f"name, or a malformed one; {TYPE_AGAIN}"
     )
 
 
