@@ -14,11 +14,15 @@ import posixpath
 import re
 from urllib.parse import unquote
 
+import markdown
+
 from . import addresses, parity
 from .docs_tree import DocsTree
 from .problems import Problem
 
 SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+# What Python-Markdown unescapes in a link's address (``\.`` is ``.``), as the page has it.
+MARKDOWN_ESCAPE = re.compile(r"\\([" + re.escape("".join(markdown.Markdown().ESCAPED_CHARS)) + "])")
 
 
 def check(tree: DocsTree, default: str, vendor_ids: set[str]) -> list[Problem]:
@@ -48,7 +52,7 @@ def check(tree: DocsTree, default: str, vendor_ids: set[str]) -> list[Problem]:
             if parsed is None:
                 continue
             for line, target in parity.outline(parsed.body, parsed.body_line).links:
-                verdict = addresses.judge(target, page_text=True)
+                verdict = addresses.judge(_as_rendered(target), page_text=True)
                 if verdict:  # the build's rule for the same address (sanitize)
                     problems.append(_refused(tree.display(file), line, target, verdict))
                     continue
@@ -86,6 +90,11 @@ def check(tree: DocsTree, default: str, vendor_ids: set[str]) -> list[Problem]:
                         )
                     )
     return problems
+
+
+def _as_rendered(target: str) -> str:
+    """The address as it stands in the built page (see ``MARKDOWN_ESCAPE``)."""
+    return MARKDOWN_ESCAPE.sub(r"\1", target)
 
 
 def _refused(shown: str, line: int, target: str, verdict: addresses.Verdict) -> Problem:

@@ -30,7 +30,7 @@ ATTR_ID = re.compile(r"(?:^|\s)#([^\s}]+)")
 INLINE_LINK = re.compile(
     r"\]\(\s*(?:<([^<>\n]*)>|((?:[^()\s<>]|\([^()\s]*\))+"
     r"(?:[ \t]+(?![\"'(])(?:[^()\s<>]|\([^()\s]*\))+)*))"
-    r"(?:\s+[\"'(][^)]*)?\)"
+    r"(?:\s+[\"'(][^)]*)?\s*(?<!\\)\)"  # \) is no link's end
 )
 AUTOLINK = re.compile(r"<((?:https?|mailto):[^>\s]+)>")
 REFERENCE = re.compile(r"^\s{0,3}\[(?!\^)[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)")
