@@ -251,3 +251,18 @@ def test_a_page_with_an_http_link_keeps_a_policy_that_allows_no_http_fetch(adopt
     assert "http:" not in policy and "*" not in policy
     assert "upgrade-insecure-requests" not in policy  # would not reach another host anyway
     assert "navigate-to" not in policy
+
+
+@pytest.mark.build
+def test_an_http_warning_is_said_once_though_other_languages_show_the_page(tmp_path: Path) -> None:
+    """Spanish shows the English policy (no translation): the build of each language reads
+    the page, and the reminder is given once, for the file staff edit."""
+    page = "---\ntitle: P\neffective: 2020-01-01\n---\n\nSee [NAI](http://optout.networkadvertising.org/).\n"
+    tree = _policy_tree(tmp_path / "tree", "plain", {"2020-01-01.md": page})
+    docs = fixture_docs(tmp_path / "b", tree)
+    build = build_site(tmp_path / "b", docs=docs, when=date(2026, 1, 5), languages=["en", "es"])
+    assert build.returncode == 0, build.output
+    assert (build.site / "es" / "policies" / "plain" / "index.html").exists()
+    warned = [row for row in build.output.splitlines() if "networkadvertising" in row]
+    assert len(warned) == 1, warned
+    assert warned[0].startswith("WARNING -  docs/en/policies/plain/2020-01-01.md:6: ")
