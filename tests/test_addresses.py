@@ -30,6 +30,10 @@ HOSTILE = [
     ("https://ѕсhооl.example.org/", "mixes Cyrillic and Latin"),
     ("https://аррӏе.com/", "every letter of 'аррӏе'"),  # all Cyrillic, each looks Latin
     ("https://gοοgle.com/", "mixes Greek and Latin"),  # Greek omicron
+    ("https://example.com⁄evil.com/", "'⁄' (U+2044)"),  # a fraction slash, read as '/'
+    ("https://a‐b.org/", "'‐' (U+2010)"),  # a Unicode hyphen
+    ("https://i❤.ws/", "'❤' (U+2764)"),
+    ("https://xn--zz.com/", "the label 'xn--zz'"),  # punycode that decodes to nothing valid
     ("https://example.org\\@evil.com/", "backslash"),  # a browser opens example.org/@evil.com
     ("https:\\\\evil.com/", "backslash"),
     ("https://evil.com\\.example.org/", "backslash"),  # a browser opens evil.com
@@ -61,6 +65,8 @@ FINE = [
     "https://пример.com/",  # Cyrillic, but not every letter looks Latin
     "https://госуслуги.рф/",
     "https://日本語ドメイン.jp/",  # Han with Katakana: a Japanese name
+    "https://münchen.de/",
+    "https://straße.de/",
     "https://example.org:443/",  # the standard port, said aloud
     "mailto:privacy@example.org",
     "../policies/",

@@ -58,7 +58,8 @@ values = st.recursive(
 # letters of other scripts among Latin ones, IPs in any notation, private names, ports.
 LOOK_ALIKES = "оаеірсхуѕ" + "οαερτν"  # Cyrillic, then Greek
 labels = st.text(
-    alphabet=string.ascii_lowercase + string.digits + "-" + LOOK_ALIKES + "例子مثال",
+    # "⁄‐": a fraction slash and a Unicode hyphen, which read as "/" and "-"
+    alphabet=string.ascii_lowercase + string.digits + "-⁄‐" + LOOK_ALIKES + "例子مثال",
     min_size=1,
     max_size=10,
 )

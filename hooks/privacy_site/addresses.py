@@ -7,8 +7,9 @@ to the reader's browser. Its site name is then judged as browsers judge an IDN (
 "highly restrictive"): each label in one script (Latin may join Han with Kana, Bopomofo
 or Hangul), and no label of a non-Latin script made only of letters that look Latin
 under a top-level domain of another script. Script and look-alike data come from
-Unicode's tables (``confusable_homoglyphs``). Names in one non-Latin script throughout,
-such as ``例子.中国``, are fine.
+Unicode's tables (``confusable_homoglyphs``); a label beyond ASCII must be valid IDNA
+2008 (``idna``), which has no symbols and no look-alike slashes or hyphens. Names in one
+non-Latin script throughout, such as ``例子.中国``, are fine.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import re
 from dataclasses import dataclass
 
 import ada_url
+import idna
 from confusable_homoglyphs import categories, confusables
 
 # Names that never reach a public site (RFC 6761, 6762, 8375, 9476; ICANN's .internal).
@@ -120,6 +122,13 @@ def host_verdict(hostname: str, host_type: object = ada_url.HostType.DEFAULT) ->
         shown = name
     labels = shown.split(".")
     for label in labels:
+        odd = _not_idna2008(label)
+        if odd:
+            return Verdict(
+                f"its site name '{shown}' has {odd}, which IDNA 2008 allows in no site name, "
+                f"so it can pass for another site's name; a browser shows it as "
+                f"{name}: {TYPE_AGAIN}"
+            )
         scripts = _scripts(label)
         if len(scripts) > 1 and not any(scripts <= allowed for allowed in SCRIPT_SETS):
             mixed = " and ".join(sorted(s.title() for s in scripts))
@@ -137,6 +146,21 @@ def host_verdict(hostname: str, host_type: object = ada_url.HostType.DEFAULT) ->
                 f"{script.title()} letter that looks like a Latin one, so it can pass "
                 f"for another site's name; a browser shows it as {name}: {TYPE_AGAIN}"
             )
+    return None
+
+
+def _not_idna2008(label: str) -> str | None:
+    """What in a label written beyond ASCII (or as ``xn--``) IDNA 2008 disallows, such as
+    a fraction slash that reads as '/', a Unicode hyphen or a symbol; ``None`` if valid."""
+    if label.isascii() and not label.startswith("xn--"):
+        return None  # ASCII names are read as typed: the parser has checked them
+    try:
+        idna.encode(label, uts46=True)
+    except idna.IDNAError as exc:
+        point = re.search(r"U\+([0-9A-F]{4,6})", str(exc))
+        if point:
+            return f"'{chr(int(point.group(1), 16))}' (U+{point.group(1)})"
+        return f"the label '{label}'"
     return None
 
 
