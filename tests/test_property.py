@@ -58,7 +58,7 @@ values = st.recursive(
 # letters of other scripts among Latin ones, IPs in any notation, private names, ports.
 LOOK_ALIKES = "оаеірсхуѕ" + "οαερτν"  # Cyrillic, then Greek
 labels = st.text(
-    # "⁄‐": a fraction slash and a Unicode hyphen, which read as "/" and "-"
+    # with a fraction slash and a Unicode hyphen (U+2044, U+2010), which read as / and -
     alphabet=string.ascii_lowercase + string.digits + "-⁄‐" + LOOK_ALIKES + "例子مثال",
     min_size=1,
     max_size=10,
