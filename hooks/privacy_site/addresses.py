@@ -14,9 +14,9 @@ non-Latin script throughout, such as ``例子.中国``, are fine.
 
 from __future__ import annotations
 
-import ipaddress
 import re
 from dataclasses import dataclass
+from functools import cache
 
 import ada_url
 import idna
@@ -32,6 +32,8 @@ SCRIPT_SETS = (
 )
 NEUTRAL = {"COMMON", "INHERITED"}  # digits, hyphens, combining marks: any script's
 AUTHORITY_PORT = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:/*[^/?#]*:(\d+)(?:[/?#]|$)")
+CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+SPACE = re.compile(r"\s")
 TYPE_AGAIN = "type the address again from the site itself, copied from the address bar"
 
 
@@ -51,14 +53,14 @@ def judge(address: str, *, page_text: bool = False) -> Verdict | None:
     address (a warning); the site's own links to vendors are ``https://`` only.
     """
     text = address.strip()
-    if any(ord(c) < 32 or c == "\x7f" for c in text):
+    if CONTROL.search(text):
         return Verdict("it contains a control character")
     if "\\" in text:
         return Verdict(
             "it contains a backslash, which a browser reads as '/', so the link can lead "
             "to another site than the one written; write '/' or remove it"
         )
-    if any(c.isspace() for c in text):
+    if SPACE.search(text):
         return Verdict(
             "it contains a space, so a browser opens another address or none; remove the "
             "space, or write it as %20 if the address really has one"
@@ -100,10 +102,10 @@ def judge(address: str, *, page_text: bool = False) -> Verdict | None:
     return None
 
 
-def host_verdict(hostname: str, host_type: object = ada_url.HostType.DEFAULT) -> Verdict | None:
+def host_verdict(hostname: str, host_type: ada_url.HostType) -> Verdict | None:
     """Why a site's name (as the parser gives it: lower case, IDNA-encoded) is not one a
     reader can trust, or ``None``."""
-    if host_type != ada_url.HostType.DEFAULT or _is_ip(hostname):
+    if host_type != ada_url.HostType.DEFAULT:  # IPv4 in any notation, or IPv6
         return Verdict(
             f"it names a machine by its IP address, {hostname}, not a public site's name; "
             "use the site's name, such as https://example.org/"
@@ -116,10 +118,12 @@ def host_verdict(hostname: str, host_type: object = ada_url.HostType.DEFAULT) ->
         )
     if "." not in name:
         return Verdict("an https:// address needs the site's name")
-    try:
-        shown = ada_url.idna_to_unicode(name)
-    except (ValueError, UnicodeError):
-        shown = name
+    shown = name
+    if "xn--" in name:
+        try:
+            shown = ada_url.idna_to_unicode(name)
+        except (ValueError, UnicodeError):
+            shown = name
     labels = shown.split(".")
     for label in labels:
         odd = _not_idna2008(label)
@@ -191,19 +195,19 @@ def _unreadable(text: str) -> str:
     )
 
 
-def _is_ip(name: str) -> bool:
-    try:
-        ipaddress.ip_address(name.strip("[]"))
-    except ValueError:
-        return False
-    return True
-
-
 def _scripts(label: str) -> set[str]:
-    return {categories.alias(c) for c in label} - NEUTRAL
+    if label.isascii():  # most names: Latin letters, digits and hyphens
+        return {"LATIN"} if any(c.isalpha() for c in label) else set()
+    return {_script(c) for c in label} - NEUTRAL
+
+
+@cache
+def _script(char: str) -> str:
+    """The character's script (Unicode's Scripts.txt); the table is searched once a letter."""
+    return categories.alias(char)
 
 
 def _all_look_latin(label: str) -> bool:
     """Every letter has a Latin look-alike (Unicode's confusables): a whole-script spoof."""
-    letters = [c for c in label if categories.alias(c) not in NEUTRAL]
+    letters = [c for c in label if _script(c) not in NEUTRAL]
     return all(confusables.is_confusable(c, preferred_aliases=["latin"]) for c in letters)
