@@ -32,6 +32,7 @@ SCRIPT_SETS = (
 )
 NEUTRAL = {"COMMON", "INHERITED"}  # digits, hyphens, combining marks: any script's
 AUTHORITY_PORT = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:/*[^/?#]*:(\d+)(?:[/?#]|$)")
+SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")  # an address of its own, not a path
 CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 SPACE = re.compile(r"\s")
 TYPE_AGAIN = "type the address again from the site itself, copied from the address bar"
@@ -65,12 +66,11 @@ def judge(address: str, *, page_text: bool = False) -> Verdict | None:
             "it contains a space, so a browser opens another address or none; remove the "
             "space, or write it as %20 if the address really has one"
         )
-    scheme, colon, _ = text.partition(":")
-    if not colon or not re.fullmatch(r"[A-Za-z][A-Za-z0-9+.-]*", scheme):
+    if not SCHEME.match(text):
         if text.startswith("//"):
             return Verdict("write https:// in full")
         return None  # a link within the site: checked by the build's link validation
-    scheme = scheme.lower()
+    scheme = text.split(":", 1)[0].lower()
     if scheme == "mailto":
         return _mailto(text)
     if scheme not in ("https", "http"):

@@ -48,7 +48,6 @@ TABLE_ALIGN = re.compile(r"^text-align: (left|right|center);?$")
 RESERVED_CLASS = re.compile(r"^(md-|change-|policy-|redline|vendor-|date-switch|visually-hidden)")
 # http:// is kept (adopted legal text cites such addresses) with a warning; see addresses.
 MARKDOWN_SCHEMES = ("https", "http", "mailto")
-SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
 
 @dataclass(frozen=True)
@@ -109,7 +108,7 @@ def check(html: str) -> list[Finding]:
 def address_verdict(value: str, image: bool = False) -> addresses.Verdict | None:
     """What is wrong with a link or image address (:mod:`addresses`), or ``None``."""
     verdict = addresses.judge(value, page_text=True)
-    outside = SCHEME.match(value.strip())
+    outside = addresses.SCHEME.match(value.strip())
     if image and outside and (verdict is None or verdict.severity == "warning"):
         return addresses.Verdict("images must be files in docs/")
     return verdict

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from functools import cache
 from typing import Any
 
 from . import addresses
@@ -143,15 +144,19 @@ def _link_rules(found: Collector, base: Path, entry: dict[Any, Any]) -> None:
     links = entry.get("links")
     if not isinstance(links, dict):
         return
-    shape = re.compile(schema()["$defs"]["link"]["pattern"])
     for field, value in links.items():
-        if not isinstance(value, str) or not shape.match(value):
+        if not isinstance(value, str) or not _link_shape().match(value):
             continue  # not text, or not an address at all: the schema has said so
         verdict = addresses.judge(value)
         if verdict:
             path = (*base, "links", field)
             shown = value if len(value) <= 80 else value[:77] + "…"
             found.add(path, f"{dotted(path)}: '{shown}' cannot be used: {verdict.reason}")
+
+
+@cache
+def _link_shape() -> re.Pattern[str]:
+    return re.compile(schema()["$defs"]["link"]["pattern"])
 
 
 def _cookies_rule(
