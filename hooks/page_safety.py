@@ -26,6 +26,7 @@ from collections import Counter
 from pathlib import Path
 
 import lxml.html
+from generated_files import languages
 from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -33,8 +34,10 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from privacy_site import csp, sanitize, symlinks
-from privacy_site.problems import ContentError, Problem
+from privacy_site.problems import ContentError, Problem, errors, warnings
 from site_context import PROCESS, current
+
+log = logging.getLogger("privacy_site")
 
 # Hooks ------------------------------------------------------------------------------
 # `mkdocs serve` injects its own inline live-reload script into every page it serves,
@@ -75,7 +78,12 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     source = _source(config, page)
     if source is not None:
+        # A page another language shows in English was checked in the English build: its
+        # reminders are said once, there.
+        own = _src_uri(page).split("/", 1)[0] == languages(config)[0]
         for problem in sanitize.problems(_display(config, page), html, source):
+            if problem.severity == "warning" and not own:
+                continue
             _problem(config, problem)
     return sanitize.clean(html)
 
@@ -108,10 +116,12 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
 
 def on_post_build(config: MkDocsConfig) -> None:
     found = getattr(config, "privacy_page_problems", [])
-    for problem in current(config).content.page_problems:  # found before rendering
+    for problem in errors(current(config).content.page_problems):  # found before rendering
         _problem(config, problem)
-    if found:
-        raise PluginError(ContentError(found).report())
+    for problem in sorted(warnings(found)):  # this language's own pages (on_page_content)
+        log.warning(str(problem))
+    if errors(found):
+        raise PluginError(ContentError(errors(found)).report())
 
 
 # Helper functions ---------------------------------------------------------------------

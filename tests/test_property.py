@@ -1,3 +1,4 @@
+# ruff: noqa: RUF001 -- look-alike letters of other scripts are drawn on purpose
 """Whatever staff save, the build answers with located problems or a site: never a traceback,
 never a hang.
 
@@ -21,20 +22,27 @@ import time
 from datetime import date
 from pathlib import Path
 
+import markdown
 import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from privacy_site import links as page_links
+from privacy_site import sanitize
 from privacy_site.content import load_content
 from privacy_site.dates import epoch_for
+from privacy_site.docs_tree import DocsTree
 from privacy_site.problems import errors
-from sitebuild import build_site, fixture_docs, mkdocs_build, scratch_project
+from sitebuild import build_site, config_with, fixture_docs, mkdocs_build, scratch_project
 
 FIXTURE = Path(__file__).parent / "fixtures" / "lifecycle"
 TODAY = date(2026, 11, 22)
 EXTRA = {"privacy_site": {"district": "Test District", "contact_email": "web@example.org"}}
 FIELDS = ["title", "effective", "posted", "summary", "substantive", "adopted_by", "translation"]
 LEVEL = re.compile(r"^(WARNING|ERROR) +- +")
+EXTENSIONS = [
+    next(iter(e)) if isinstance(e, dict) else e for e in config_with()["markdown_extensions"]
+]
 LOCATED = re.compile(r"^(docs/\S.*|vendors\.yml|mkdocs\.yml|environment)(:\d+)*: \S")
 
 scalars = st.one_of(
@@ -53,9 +61,40 @@ values = st.recursive(
     ),
     max_leaves=6,
 )
-front_matter = st.dictionaries(
-    st.sampled_from(FIELDS) | st.text(max_size=10), values, max_size=6
-).map(lambda fields: "---\n" + yaml.safe_dump(fields, allow_unicode=True) + "---\n\nBody.\n")
+# Links a browser may read as another site, or as no public site (issue 22): look-alike
+# letters of other scripts among Latin ones, IPs in any notation, private names, ports.
+LOOK_ALIKES = "оаеірсхуѕ" + "οαερτν"  # Cyrillic, then Greek
+labels = st.text(
+    # with a fraction slash and a Unicode hyphen (U+2044, U+2010), which read as / and -
+    alphabet=string.ascii_lowercase + string.digits + "-⁄‐" + LOOK_ALIKES + "例子مثال",
+    min_size=1,
+    max_size=10,
+)
+hosts = st.one_of(
+    st.lists(labels, min_size=1, max_size=3).map(lambda parts: ".".join([*parts, "org"])),
+    st.ip_addresses().map(lambda ip: f"[{ip}]" if ip.version == 6 else str(ip)),
+    st.sampled_from(
+        ["localhost", "printer.local", "0x7f.1", "2130706433", "xn--ggle-55da.com", "例子.中国"]
+    ),
+    st.just("example.org"),
+)
+links = st.builds(
+    "{}{}{}{}/{}".format,
+    st.sampled_from(["https:", "http:", "HTTPS:", "mailto:help@", "javascript:"]),
+    st.sampled_from(["//", "//", "\\\\", "/\\", "//user@", "//example.org\\@"]),
+    hosts,
+    st.one_of(st.just(""), st.integers(min_value=0, max_value=99999).map(":{}".format)),
+    st.text(alphabet=string.ascii_letters + " %.\\", max_size=6),
+)
+front_matter = st.tuples(
+    st.dictionaries(st.sampled_from(FIELDS) | st.text(max_size=10), values, max_size=6), links
+).map(
+    lambda drawn: (
+        "---\n"
+        + yaml.safe_dump(drawn[0], allow_unicode=True)
+        + f"---\n\nBody with [a link]({drawn[1]}).\n"
+    )
+)
 raw_yaml = st.one_of(
     st.text(alphabet=string.printable + "&*!|>-: \t\u202e\u200b\x00é", max_size=120),
     st.just("a: &a [x, x]\nb: &b [*a, *a]\nc: [*b, *b]\n"),
@@ -85,6 +124,27 @@ registries = st.one_of(
         lambda data: yaml.safe_dump(data, allow_unicode=True).encode()
     ),
 )
+
+
+@settings(max_examples=300, deadline=2000, suppress_health_check=[HealthCheck.too_slow])
+@given(link=links)
+def test_check_and_the_build_judge_every_drawn_link_alike(link: str) -> None:
+    """``privacy-site check`` reads the Markdown, the build the page MkDocs renders from it:
+    the same link gets the same verdict (error, warning or none) from both, never a
+    traceback, and a refused address never reaches the page."""
+    body = f"Text with [a link]({link}) in it.\n"
+    html = markdown.markdown(body, extensions=EXTENSIONS)
+    built = {f.severity for f in sanitize.check(html) if f.what.startswith("the address")}
+    with tempfile.TemporaryDirectory() as work:
+        page = Path(work) / "en" / "index.md"
+        page.parent.mkdir()
+        page.write_text(f"---\ntitle: T\n---\n\n{body}", encoding="utf-8")
+        found = page_links.check(DocsTree(Path(work), ["en"]), "en", set())
+    checked = {p.severity for p in found if p.message.startswith("the address")}
+    assert built == checked, (link, html, found)
+    for finding in sanitize.check(html):
+        if finding.severity == "error" and finding.what.startswith("the address"):
+            assert 'href="' not in sanitize.clean(html), sanitize.clean(html)
 
 
 def write_tree(root: Path, tree: list[tuple[str, str, object]]) -> None:

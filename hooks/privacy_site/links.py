@@ -1,7 +1,9 @@
 """Links between pages, checked from the Markdown (``privacy-site check``), so an editor
 hears of a broken one before a build: each relative link must reach a page of the site
 (in the page's language, or the English page it falls back to), and a link to a section
-(``#id``) must name a heading that page has.
+(``#id``) must name a heading that page has. Every address is also judged by the build's
+rule (:mod:`addresses`): a look-alike site name, a backslash or an IP address is an error
+here as in the build, an ``http://`` address a warning in both.
 
 The build checks the same links again on the finished pages (MkDocs' validation, strict).
 """
@@ -12,11 +14,15 @@ import posixpath
 import re
 from urllib.parse import unquote
 
-from . import parity
+import markdown
+
+from . import addresses, parity
 from .docs_tree import DocsTree
 from .problems import Problem
 
 SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+# What Python-Markdown unescapes in a link's address (``\.`` is ``.``), as the page has it.
+MARKDOWN_ESCAPE = re.compile(r"\\([" + re.escape("".join(markdown.Markdown().ESCAPED_CHARS)) + "])")
 
 
 def check(tree: DocsTree, default: str, vendor_ids: set[str]) -> list[Problem]:
@@ -46,6 +52,10 @@ def check(tree: DocsTree, default: str, vendor_ids: set[str]) -> list[Problem]:
             if parsed is None:
                 continue
             for line, target in parity.outline(parsed.body, parsed.body_line).links:
+                verdict = addresses.judge(_as_rendered(target), page_text=True)
+                if verdict:  # the build's rule for the same address (sanitize)
+                    problems.append(_refused(tree.display(file), line, target, verdict))
+                    continue
                 if SCHEME.match(target) or target.startswith("/"):
                     continue  # outside links are checked weekly; absolute ones by the build
                 page, _, anchor = target.partition("#")
@@ -80,6 +90,18 @@ def check(tree: DocsTree, default: str, vendor_ids: set[str]) -> list[Problem]:
                         )
                     )
     return problems
+
+
+def _as_rendered(target: str) -> str:
+    """The address as it stands in the built page (see ``MARKDOWN_ESCAPE``)."""
+    return MARKDOWN_ESCAPE.sub(r"\1", target)
+
+
+def _refused(shown: str, line: int, target: str, verdict: addresses.Verdict) -> Problem:
+    what = f"the address {target[:80]!r}"
+    if verdict.severity == "warning":
+        return Problem(shown, line, message=f"{what}: {verdict.reason}", severity="warning")
+    return Problem(shown, line, message=f"{what} cannot be published ({verdict.reason})")
 
 
 def _example(path: str) -> str:

@@ -26,7 +26,12 @@ FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 HEADING = re.compile(r"^\s{0,3}(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$")
 HEADING_ATTRS = re.compile(r"\{:?([^{}]*)\}\s*$")
 ATTR_ID = re.compile(r"(?:^|\s)#([^\s}]+)")
-INLINE_LINK = re.compile(r"\]\(\s*<?([^()\s<>]+(?:\([^()\s]*\))?[^()\s<>]*)>?(?:\s+[\"'(][^)]*)?\)")
+# The target as Python-Markdown reads it: in <...>, or up to a title, spaces included.
+INLINE_LINK = re.compile(
+    r"\]\(\s*(?:<([^<>\n]*)>|((?:[^()\s<>]|\([^()\s]*\))+"
+    r"(?:[ \t]+(?![\"'(])(?:[^()\s<>]|\([^()\s]*\))+)*))"
+    r"(?:\s+[\"'(][^)]*)?\s*(?<!\\)\)"  # \) is no link's end
+)
 AUTOLINK = re.compile(r"<((?:https?|mailto):[^>\s]+)>")
 REFERENCE = re.compile(r"^\s{0,3}\[(?!\^)[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)")
 HREF = re.compile(r"""\bhref\s*=\s*["']([^"']+)["']""")
@@ -143,7 +148,7 @@ def _heading(number: int, match: re.Match[str], ids: Counter[str]) -> Heading:
 def _links(text: str, number: int) -> Iterator[tuple[int, str]]:
     for pattern in (INLINE_LINK, AUTOLINK, REFERENCE, HREF):
         for match in pattern.finditer(text):
-            yield number, match.group(1)
+            yield number, next((g for g in match.groups() if g is not None), "")
 
 
 def compare(

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 
 import lxml.html
 import nh3
 
+from . import addresses
 from .problems import Problem
 
 TAGS = frozenset(
@@ -47,7 +47,8 @@ ATTRIBUTES = {
 TABLE_ALIGN = re.compile(r"^text-align: (left|right|center);?$")
 # Classes that would dress text up as the site's own interface (a fake change notice).
 RESERVED_CLASS = re.compile(r"^(md-|change-|policy-|redline|vendor-|date-switch|visually-hidden)")
-MARKDOWN_SCHEMES = ("https", "mailto")
+# http:// is kept (adopted legal text cites such addresses) with a warning; see addresses.
+MARKDOWN_SCHEMES = ("https", "http", "mailto")
 
 
 @dataclass(frozen=True)
@@ -57,8 +58,11 @@ class Finding:
     what: str
     needle: str
     reason: str = ""
+    severity: str = "error"  # "warning": published as written, with a reminder
 
     def __str__(self) -> str:
+        if self.severity == "warning":
+            return f"{self.what}: {self.reason}"
         return f"{self.what} cannot be published" + (f" ({self.reason})" if self.reason else "")
 
 
@@ -69,8 +73,8 @@ def check(html: str) -> list[Finding]:
     root = lxml.html.fragment_fromstring(html, create_parent="div")
     found: dict[str, Finding] = {}
 
-    def add(what: str, needle: str, reason: str = "") -> None:
-        found.setdefault(what, Finding(what, needle, reason))
+    def add(what: str, needle: str, reason: str = "", severity: str = "error") -> None:
+        found.setdefault(what, Finding(what, needle, reason, severity))
 
     for element in root.iter():
         if not isinstance(element.tag, str):
@@ -95,52 +99,47 @@ def check(html: str) -> list[Finding]:
                     if RESERVED_CLASS.match(word):
                         add(f"the class {word!r}, which belongs to the site's own layout", word)
             elif name in ("href", "src"):
-                reason = address_problem(value, image=name == "src")
-                if reason:
-                    add(f"the address {value[:80]!r}", value[:40] or name, reason)
+                verdict = address_verdict(value, image=name == "src")
+                if verdict:
+                    what = f"the address {value[:80]!r}"
+                    add(what, value[:40] or name, verdict.reason, verdict.severity)
     return list(found.values())
+
+
+ALLOWED = (
+    "; page text may use headings, paragraphs, lists, tables, links (https:// or mailto:), "
+    "emphasis, abbreviations, footnotes and details blocks: remove it or write it in Markdown"
+)
 
 
 def problems(display: str, html: str, source: str | None) -> list[Problem]:
     """Each finding of :func:`check` as the problem staff get, at the line of ``source``
-    (the Markdown file, front matter included) where it is written."""
+    (the Markdown file, front matter included) where it is written; an ``http://`` link is
+    a warning (published as written)."""
     return [
         Problem(
             display,
             locate(source, finding.needle) if source else None,
-            message=f"{finding}; page text may use headings, paragraphs, lists, tables, links "
-            "(https:// or mailto:), emphasis, abbreviations, footnotes and details blocks: "
-            "remove it or write it in Markdown",
+            message=f"{finding}" + ("" if finding.reason else ALLOWED),
+            severity=finding.severity,
         )
         for finding in check(html)
     ]
 
 
+def address_verdict(value: str, image: bool = False) -> addresses.Verdict | None:
+    """What is wrong with a link or image address (:mod:`addresses`), or ``None``."""
+    verdict = addresses.judge(value, page_text=True)
+    outside = addresses.SCHEME.match(value.strip())
+    if image and outside and (verdict is None or verdict.severity == "warning"):
+        return addresses.Verdict("images must be files in docs/")
+    return verdict
+
+
 def address_problem(value: str, image: bool = False) -> str | None:
-    """Why a link or image address may not be published, or ``None``."""
-    text = value.strip()
-    if any(ord(c) < 32 for c in text):
-        return "it contains a control character"
-    try:
-        parts = urlsplit(text)
-    except ValueError:
-        return "it is not an address"
-    if not parts.scheme:
-        return None if not text.startswith("//") else "write https:// in full"
-    if image:
-        return "images must be files in docs/"
-    scheme = parts.scheme.lower()
-    if scheme == "http":
-        return "use https://"
-    if scheme not in MARKDOWN_SCHEMES:
-        return "links are https:// or mailto: addresses"
-    if scheme == "https" and (not parts.hostname or "." not in parts.hostname):
-        return "an https:// address needs the site's name"
-    if scheme == "https" and (parts.username or parts.password):
-        return "an address must not carry a user name or password"
-    if scheme == "mailto" and "@" not in parts.path:
-        return "a mailto: address needs an e-mail address"
-    return None
+    """Why a link or image address may not be published, or ``None`` (a warning allows it)."""
+    verdict = address_verdict(value, image)
+    return verdict.reason if verdict and verdict.severity == "error" else None
 
 
 # Comments the templates look for in a page's HTML (the vendors page places its registry
@@ -176,6 +175,10 @@ def _keep_attribute(tag: str, name: str, value: str) -> str | None:
 
 
 def locate(source: str, needle: str) -> int | None:
-    """The 1-based line of ``source`` where ``needle`` first appears (any letter case)."""
-    index = source.lower().find(needle.lower())
-    return source.count("\n", 0, index) + 1 if index >= 0 else None
+    """The 1-based line of ``source`` where ``needle`` first appears (any letter case), as
+    rendered or as written in Markdown (where a backslash is written twice)."""
+    for written in dict.fromkeys((needle, needle.replace("\\", "\\\\"))):
+        index = source.lower().find(written.lower())
+        if index >= 0:
+            return source.count("\n", 0, index) + 1
+    return None

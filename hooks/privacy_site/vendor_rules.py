@@ -8,12 +8,16 @@ stays quiet about a field the schema pass has already said was probably misspelt
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
+from functools import cache
 from typing import Any
 
+from . import addresses
 from .dates import ISO_DATE, parse_date, why_not
 from .policies import NOTICE_DAYS
 from .vendor_problems import Collector, dotted
+from .vendor_schema import schema
 from .yamldoc import Path
 
 OPT_OUT_CATEGORIES = ("analytics", "advertising")
@@ -46,6 +50,7 @@ def rules_pass(found: Collector, data: Any, today: date, suggested: set[tuple[Pa
         dates = _real_dates(found, base, entry)
         _agreement_rules(found, base, entry, dates, today, suggested)
         _opt_out_rule(found, base, entry, suggested)
+        _link_rules(found, base, entry)
         _cookies_rule(found, base, entry, suggested)
         _order_rules(found, base, entry, dates)
 
@@ -131,6 +136,27 @@ def _opt_out_rule(
         f"{dotted(path)}: missing, and an {category} vendor must say how to opt out; add the "
         "address where people opt out under 'links:', or explain how in opt_out_instructions",
     )
+
+
+def _link_rules(found: Collector, base: Path, entry: dict[Any, Any]) -> None:
+    """Each address as a browser reads it (:mod:`addresses`): the schema's pattern sees its
+    shape only, not a look-alike site name, an IP address or a port no browser opens."""
+    links = entry.get("links")
+    if not isinstance(links, dict):
+        return
+    for field, value in links.items():
+        if not isinstance(value, str) or not _link_shape().match(value):
+            continue  # not text, or not an address at all: the schema has said so
+        verdict = addresses.judge(value)
+        if verdict:
+            path = (*base, "links", field)
+            shown = value if len(value) <= 80 else value[:77] + "…"
+            found.add(path, f"{dotted(path)}: '{shown}' cannot be used: {verdict.reason}")
+
+
+@cache
+def _link_shape() -> re.Pattern[str]:
+    return re.compile(schema()["$defs"]["link"]["pattern"])
 
 
 def _cookies_rule(
