@@ -27,7 +27,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
-from privacy_site import dates, frontmatter, views
+from privacy_site import dates, frontmatter, site_config, views
 from privacy_site.content import Content
 from privacy_site.language import load_language, missing, read_catalogue, read_template
 from privacy_site.policies import State, Version
@@ -35,7 +35,7 @@ from privacy_site.problems import ContentError, Problem, errors, warnings
 from privacy_site.settings import read_settings
 from site_context import PROCESS, BuildContext, current, list_theme_once, project_dir, start
 
-VERSION_SRC = re.compile(r"^policies/(?P<policy>[^/]+)/(?P<slug>\d{4}-\d{2}-\d{2})\.md$")
+VERSION_SRC = re.compile(r"^policies/(?P<policy>[^/]+)/(?P<slug>[0-9]{4}-[0-9]{2}-[0-9]{2})\.md$")
 MAIN_SRC = re.compile(r"^policies/(?P<policy>[^/]+)/index\.md$")
 POLICY_INDEX = "policies/index.md"
 
@@ -70,7 +70,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     list_theme_once(config)
     PROCESS.redlines.cache_dir = project / ".cache" / "redlines"  # git-ignored
     content = PROCESS.content.load(
-        Path(config.docs_dir), today, config.extra, default, built, project / "vendors.yml"
+        Path(config.docs_dir),
+        today,
+        config.extra,
+        default,
+        built,
+        project / "vendors.yml",
+        Path(config.config_file_path),
     )
     names = language_names(config)
     found = list(content.problems) + ([date_problem] if date_problem else [])
@@ -84,7 +90,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         if lang == default and code != default:
             found += _untranslated(code)
     shown: list[Problem] = []
-    if errors(found) and not PROCESS.serving:
+    # A setting of mkdocs.yml reaches every page, so even a preview stops for one.
+    unsafe = [p for p in errors(found) if p.file == site_config.SOURCE]
+    if errors(found) and (unsafe or not PROCESS.serving):
         raise PluginError(ContentError(errors(found)).report())
     if errors(found):  # a preview: say so in the terminal and on every page, keep serving
         shown = sorted(errors(found))

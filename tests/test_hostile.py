@@ -9,6 +9,7 @@ shell as code.
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 from pathlib import Path
 
@@ -100,8 +101,12 @@ PAGE = """<!doctype html><html><head><meta charset="utf-8"><title>t</title>
 <body><table><tr><td style="text-align: right;">1</td></tr></table></body></html>"""
 
 
+KNOWN = csp.theme_scripts([])  # no templates: no inline script is the theme's
+VAR_A = (re.compile(re.escape("var a = 1;")),)
+
+
 def test_policy_lists_each_inline_script_by_hash_and_nothing_inline_else() -> None:
-    policy = csp.policy(PAGE)
+    policy = csp.policy(PAGE, known=VAR_A)
     directives = dict(part.split(" ", 1) for part in policy.split("; "))
     scripts = directives["script-src"].split()
     assert scripts[0] == "'self'" and len(scripts) == 2  # the JSON block is not a script
@@ -111,6 +116,34 @@ def test_policy_lists_each_inline_script_by_hash_and_nothing_inline_else() -> No
     for name in ("object-src", "frame-src"):
         assert directives[name] == "'none'"
     assert directives["base-uri"] == directives["form-action"] == "'self'"
+
+
+def test_an_inline_script_the_templates_do_not_write_is_not_hashed() -> None:
+    # Before: every inline script of the finished page was hashed into the policy, so a
+    # script a setting smuggled into the head was approved along with the theme's.
+    assert KNOWN == ()
+    directives = dict(part.split(" ", 1) for part in csp.policy(PAGE, known=KNOWN).split("; "))
+    assert directives["script-src"] == "'self'"
+    root = lxml.html.document_fromstring(PAGE)
+    assert csp.unexpected_scripts(root, KNOWN) == ["var a = 1;"]
+    assert "var a" not in csp.without(PAGE, ["var a = 1;"])
+
+
+def test_the_themes_scripts_are_known_by_their_template_shape(tmp_path: Path) -> None:
+    (tmp_path / "partials").mkdir()
+    (tmp_path / "partials" / "base.html").write_text(
+        '<script>__md_scope=new URL("{{ base_url }}",location)</script>', encoding="utf-8"
+    )
+    known = csp.theme_scripts([tmp_path])
+    for page_scope in ('"."', '"../.."', '"/"'):
+        script = f"__md_scope=new URL({page_scope},location)"
+        page = f"<html><head><script>{script}</script></head></html>"
+        assert csp._hash(script) in csp.policy(page, known=known), page_scope
+    # the same shape with a value that leaves the string is not the theme's
+    hostile = '__md_scope=new URL("/",location);alert(1)//",location)'
+    page = f"<html><head><script>{hostile}</script></head></html>"
+    assert csp._hash(hostile) not in csp.policy(page, known=known)
+    assert csp.unexpected_scripts(lxml.html.document_fromstring(page), known) == [hostile]
 
 
 def test_policy_is_the_first_element_after_the_charset() -> None:

@@ -279,6 +279,7 @@ def _content(project: Project, today: date) -> Content:
         project.default_language,
         project.languages,
         project.vendors_file,
+        project.config_file,
     )
 
 
