@@ -265,3 +265,66 @@ def test_an_impossible_date_names_itself_and_the_month_length() -> None:
 def test_the_vendor_list_marker_survives_cleaning_and_nothing_else_does() -> None:
     html = "<p>a</p>\n<!-- vendor-list -->\n<p>b</p><!-- a note --><script>x</script>"
     assert sanitize.clean(html) == "<p>a</p>\n<!-- vendor-list -->\n<p>b</p>"
+
+
+# The policy's scripts come from the templates, not from the finished page -----------------
+
+INJECT = """\
+from mkdocs.plugins import event_priority
+
+
+@event_priority(100)  # before page_safety computes the page's policy
+def on_post_page(output, page, config):
+    return output.replace("</head>", "<script>alert('smuggled')</script></head>", 1)
+"""
+
+
+@pytest.mark.build
+def test_a_finished_page_with_a_script_the_templates_do_not_write_fails_and_runs_nothing(
+    tmp_path: Path,
+) -> None:
+    """Whatever puts an inline script into a finished page (here a hook, standing for a
+    setting the checks would miss), it is not hashed into the page's policy, it is taken
+    out, and the build fails naming the page."""
+    import sys
+
+    import yaml
+    from conftest import LIFECYCLE_FIXTURE
+    from sitebuild import scratch_project
+
+    project = scratch_project(
+        tmp_path, LIFECYCLE_FIXTURE, FIXTURES.parent / "vendors" / "valid.yml"
+    )
+    (project / "inject.py").write_text(INJECT, encoding="utf-8")
+    config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["hooks"].append("inject.py")
+    (project / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), "utf-8")
+    site = tmp_path / "site"
+    result = subprocess.run(
+        [str(Path(sys.executable).parent / "mkdocs"), "build", "-d", str(site)],
+        cwd=project,
+        env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, output
+    assert "Traceback" not in output, output
+    assert (
+        "docs/en/index.md: the finished page holds an inline script that neither the theme nor "
+        "the site writes ('alert('smuggled')'); it was taken out" in output
+    ), output
+    smuggled = csp._hash("alert('smuggled')")
+    pages = list(site.rglob("*.html"))
+    assert pages
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        assert "smuggled" not in html, page
+        assert smuggled not in html, page
+    # the theme's own scripts are still allowed, by hash
+    home = (site / "index.html").read_text(encoding="utf-8")
+    root = lxml.html.document_fromstring(home)
+    policy = root.xpath('//meta[@http-equiv="Content-Security-Policy"]/@content')[0]
+    theme = [s.text for s in csp.inline_scripts(root)]
+    assert len(theme) == 3 and all(csp._hash(text) in policy for text in theme)

@@ -37,7 +37,9 @@ SOURCE = "mkdocs.yml"
 URL_CHARACTERS = re.compile(r"^[A-Za-z0-9\-._~:/?#\[\]@!$&()*+,;=%]+$")
 HOST_LABEL = re.compile(r"^(?!-)[a-z0-9-]{1,63}(?<!-)$")
 MARKUP = re.compile(r"[<>\"`]")
-LOCALE = re.compile(r"^[a-z]{2,3}(?:[-_][a-z0-9]{2,8})*$")
+# mkdocs-static-i18n's form: the language in lower case, then a script and a region
+# (pt-BR, zh-Hant-TW, pt_BR).
+LOCALE = re.compile(r"^[a-z]{2}(?:-[A-Z][a-z]{3})?(?:-[A-Z]{2})?$|^[a-z]{2}_[A-Z]{2}$")
 # The keys of ``extra`` that the site itself uses; anything else would reach Material.
 EXTRA = {"generator", "privacy_site"}
 URL_SETTINGS = ("site_url", "repo_url")
@@ -229,11 +231,12 @@ def _language_problems(config: dict[str, Any], at: Any) -> list[Problem]:
             base = ("plugins", index, "i18n", "languages", number)
             locale = item.get("locale")
             if not isinstance(locale, str) or not LOCALE.match(locale):
-                lower = locale.lower() if isinstance(locale, str) else "es"
+                head, sep, tail = locale.partition("-") if isinstance(locale, str) else ("", "", "")
+                fixed = head.lower() + sep + tail
                 hint = (
-                    f"write it in lower case, '{lower}'"
-                    if isinstance(locale, str) and LOCALE.match(lower)
-                    else "write a language code such as 'es' or 'pt-br' in lower case"
+                    f"write the language in lower case, '{fixed}'"
+                    if LOCALE.match(fixed)
+                    else "write a code such as 'es' or 'pt-BR' (the language in lower case)"
                 )
                 problems.append(at((*base, "locale"), f"locale: {locale!r} {_not_code(hint)}"))
             elif locale in seen:
@@ -255,4 +258,4 @@ def _language_problems(config: dict[str, Any], at: Any) -> list[Problem]:
 
 
 def _not_code(hint: str) -> str:
-    return f"is not a language code as the site uses them (folder docs/<code>/): {hint}"
+    return f"is not a language code as the site and its i18n plugin read them: {hint}"

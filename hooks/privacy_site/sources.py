@@ -132,11 +132,6 @@ def _why(char: str) -> str:
             f"contains a control character ({what}), which prints as nothing or changes a "
             "terminal (a YAML escape such as \\a or \\e writes one): delete it"
         )
-    if re.match(f"[{BIDI}]", char):
-        return (
-            f"contains a direction override ({what}) that reorders the words readers see "
-            "without showing itself; delete it (each page's direction comes from its language)"
-        )
     if re.match(f"[{TAGS}]", char):
         return f"contains an invisible tag character ({what}) that can carry hidden text; delete it"
     if char in SEPARATORS:
