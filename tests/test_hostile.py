@@ -328,3 +328,136 @@ def test_a_finished_page_with_a_script_the_templates_do_not_write_fails_and_runs
     policy = root.xpath('//meta[@http-equiv="Content-Security-Policy"]/@content')[0]
     theme = [s.text for s in csp.inline_scripts(root)]
     assert len(theme) == 3 and all(csp._hash(text) in policy for text in theme)
+
+
+# Text as YAML decodes it, and page text ------------------------------------------------------
+# The file's bytes are clean in each case: the character is written as a YAML escape, or as
+# an HTML reference in the page's text. One rule (sources.text_flaw, sources.body_flaws).
+
+VERSION = "docs/en/policies/sample-policy/2026-12-22.md"
+SUMMARY = "summary: Messages are kept for three years and are no longer shared with the web host."
+DECODED = {
+    # case -> (file, text replaced, replacement, line, start of the message)
+    "terminal escapes in a summary": (
+        VERSION,
+        SUMMARY,
+        r'summary: "Bell\a ESC\e[31m red"',
+        5,
+        "summary: contains a control character (U+0007 control character), which prints as "
+        "nothing or changes a terminal",
+    ),
+    "a title of only U+200D": (
+        VERSION,
+        "title: Sample Policy",
+        r'title: "\u200D"',
+        2,
+        "title: is made only of invisible characters (U+200D ZERO WIDTH JOINER)",
+    ),
+    "a line separator in a summary": (
+        VERSION,
+        SUMMARY,
+        r'summary: "Kept for three years.\u2028Never sold."',
+        5,
+        "summary: contains a line separator (U+2028 LINE SEPARATOR): write an ordinary new line",
+    ),
+    "tag characters in a summary": (
+        VERSION,
+        SUMMARY,
+        r'summary: "Kept for three years.\U000E0041\U000E0042"',
+        5,
+        "summary: contains an invisible tag character (U+E0041 TAG LATIN CAPITAL LETTER A)",
+    ),
+    "a direction override in the body": (
+        VERSION,
+        "Messages are kept for three years.",
+        "Messages are kept for \u202ethree years.",
+        12,
+        "the page's text contains an invisible character (U+202E RIGHT-TO-LEFT OVERRIDE)",
+    ),
+    "an isolate as an HTML reference in the body": (
+        VERSION,
+        "Messages are kept for three years.",
+        "Messages are kept for &#x2066;three years.",
+        12,
+        "the page's text writes &#x2066;, which is an invisible character (U+2066 LEFT-TO-RIGHT",
+    ),
+    "an escape in a vendor's name": (
+        "vendors.yml",
+        "name: Site Stats",
+        r'name: "Site\e[2J Stats"',
+        4,
+        "vendor 'site-stats', name: contains a control character (U+001B control character)",
+    ),
+}
+
+
+def _decoded_project(tmp_path: Path, case: str) -> Path:
+    from conftest import LIFECYCLE_FIXTURE
+    from sitebuild import scratch_project
+
+    project = scratch_project(
+        tmp_path, LIFECYCLE_FIXTURE, FIXTURES.parent / "vendors" / "valid.yml"
+    )
+    file, old, new, _, _ = DECODED[case]
+    path = project / file
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    assert not re.search(rb"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", path.read_bytes())  # clean bytes
+    return project
+
+
+@pytest.mark.parametrize("case", sorted(DECODED))
+def test_decoded_text_is_checked_by_one_rule(case: str, tmp_path: Path) -> None:
+    from privacy_site.content import load_content
+    from privacy_site.dates import parse_date
+
+    project = _decoded_project(tmp_path, case)
+    file, _, _, line, message = DECODED[case]
+    content = load_content(
+        project / "docs", parse_date("2026-11-22"), {"privacy_site": {"district": "D"}}
+    )
+    shown = [str(p) for p in content.problems if p.severity == "error"]
+    assert [s for s in shown if s.startswith(f"{file}:{line}") and message in s], shown
+
+
+@pytest.mark.build
+@pytest.mark.parametrize("case", sorted(DECODED))
+def test_decoded_text_fails_the_build_and_check_alike(case: str, tmp_path: Path) -> None:
+    import sys
+
+    project = _decoded_project(tmp_path, case)
+    file, _, _, line, message = DECODED[case]
+    bin_dir = Path(sys.executable).parent
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    env["SOURCE_DATE_EPOCH"] = "1795363200"  # 2026-11-22
+    runs = {
+        "build": [str(bin_dir / "mkdocs"), "build", "-d", str(tmp_path / "site")],
+        "check": [str(bin_dir / "privacy-site"), "check", "--date", "2026-11-22"],
+        "messages": [str(bin_dir / "privacy-site"), "messages", "--date", "2026-11-20"],
+    }
+    for name, command in runs.items():
+        result = subprocess.run(
+            command, cwd=project, env=env, capture_output=True, text=True, timeout=300
+        )
+        output = result.stdout + result.stderr
+        assert result.returncode != 0, (name, output)
+        assert "Traceback" not in output and "\x1b" not in output and "\a" not in output, name
+        if name != "messages":
+            assert f"{file}:{line}" in output and message in output, (name, output)
+
+
+def test_text_in_other_scripts_passes_the_rule() -> None:
+    from privacy_site import sources
+
+    for text in (
+        "ক্‍ষ তথ্য সুরক্ষা",  # Bengali with a zero-width joiner inside a word
+        "می‌خواهم",  # Persian with a zero-width non-joiner
+        "الخصوصية في Cambridge Public Schools",
+        "የCambridge Public Schools ግላዊነት",
+        "Cambridge Public Schools 隐私",
+        "개인정보 보호",
+        "👩‍👩‍👧",  # an emoji family, joined by U+200D
+    ):
+        assert sources.text_flaw(text) is None, text
+        assert sources.body_flaws(text) == [], text
