@@ -23,6 +23,7 @@ So, located at the line of mkdocs.yml that sets it:
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -49,7 +50,20 @@ ASSET_SETTINGS = ("extra_css", "extra_javascript")
 
 def read_document(config_file: Path) -> tuple[yamldoc.Document | None, list[Problem]]:
     """mkdocs.yml with the line of every value; ``None`` with the problem if unreadable.
-    MkDocs' own tags (``!ENV``, ``!!python/name:``) are read as nothing."""
+    MkDocs' own tags (``!ENV``, ``!!python/name:``) are read as nothing. Read once while
+    the file is unchanged."""
+    try:
+        stat = config_file.stat()
+        stamp = (stat.st_mtime_ns, stat.st_size)
+    except OSError:
+        stamp = None
+    return _read_document(config_file, stamp)
+
+
+@functools.lru_cache(maxsize=4)
+def _read_document(
+    config_file: Path, stamp: tuple[int, int] | None
+) -> tuple[yamldoc.Document | None, list[Problem]]:
     text, problems = sources.read_text(config_file, SOURCE)
     if text is None:
         return None, problems
@@ -78,7 +92,8 @@ def settings_lines(config_file: Path) -> dict[str, int]:
 def check(config_file: Path, docs_dir: Path | None = None) -> list[Problem]:
     """Every problem with a setting of mkdocs.yml that reaches a page (not
     ``extra.privacy_site``: :func:`settings.read_settings` has those)."""
-    document, problems = read_document(config_file)
+    document, unread = read_document(config_file)
+    problems = list(unread)  # the cached list stays as it was read
     if document is None or not isinstance(document.data, dict):
         return problems
     config: dict[str, Any] = document.data
