@@ -109,6 +109,12 @@ def _edit(config: dict, change: str) -> None:
         "duplicate locale": lambda: i18n["languages"].append(dict(i18n["languages"][1])),
         "upper-case locale": lambda: i18n["languages"][1].update(locale="ES"),
         "language name only ZWJ": lambda: i18n["languages"][1].update(name="\u200d"),
+        "language fixed_link": lambda: i18n["languages"][1].update(
+            fixed_link="javascript:alert(1)"
+        ),
+        "language extra analytics": lambda: i18n["languages"][1].update(
+            extra={"analytics": {"provider": "google", "property": "G-X"}}
+        ),
         "language site_name RLO": lambda: i18n["languages"][1].update(
             site_name="Privacy \u202eevil"
         ),
@@ -158,6 +164,14 @@ HOSTILE_SETTINGS = {
     "language name only ZWJ": (
         "name: \u200d",
         "languages (es) name: is made only of invisible characters (U+200D ZERO WIDTH JOINER)",
+    ),
+    "language fixed_link": (
+        "fixed_link",
+        "languages (es) fixed_link: 'javascript:alert(1)' is not an https:// URL",
+    ),
+    "language extra analytics": (
+        "analytics",
+        "languages (es) extra.analytics: not a setting this site uses",
     ),
     "language site_name RLO": (
         "site_name: Privacy",

@@ -264,11 +264,43 @@ def _language_problems(config: dict[str, Any], at: Any) -> list[Problem]:
                 )
             else:
                 seen[locale] = number
-            for key in ("name", "site_name"):
+            # mkdocs-static-i18n sets these for the language's pages: the same rules
+            for key in ("name", *NAME_SETTINGS):
                 if item.get(key) is not None:
                     why = name_flaw(item[key])
                     if why:
                         problems.append(at((*base, key), f"languages ({locale}) {key}: {why}"))
+            for key in ("site_url", "fixed_link"):
+                if item.get(key) not in (None, ""):
+                    why = url_flaw(item[key])
+                    if why:
+                        shown = f"languages ({locale}) {key}: {item[key]!r} {why}"
+                        problems.append(at((*base, key), shown))
+            link = item.get("link")
+            if link is not None and not (
+                isinstance(link, str)
+                and link.startswith("/")
+                and not link.startswith("//")
+                and URL_CHARACTERS.match(link)
+                and "'" not in link
+            ):
+                problems.append(
+                    at(
+                        (*base, "link"),
+                        f"languages ({locale}) link: {link!r} is not a path on this site; write "
+                        f"it as /{locale}/ or remove it",
+                    )
+                )
+            extra = item.get("extra")
+            for key in extra if isinstance(extra, dict) else ():
+                if key not in EXTRA:
+                    problems.append(
+                        at(
+                            (*base, "extra", key),
+                            f"languages ({locale}) extra.{key}: not a setting this site uses: "
+                            f"remove it; the settings under extra are {', '.join(sorted(EXTRA))}",
+                        )
+                    )
     return problems
 
 
