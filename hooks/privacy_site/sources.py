@@ -17,9 +17,10 @@ from .problems import Problem
 # print as nothing (or corrupt a terminal) and no legal text needs them.
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
-# One rule for text, applied to the file's characters *and* to every value after YAML has
-# decoded it ("\e", "\a", "\u202e" and "\U000E0041" are escapes a clean file can hold):
-# front matter, vendors.yml and the settings in mkdocs.yml. (:func:`text_flaw`)
+# One rule for text, applied to every value after YAML has decoded it ("\e", "\a",
+# "\u202e" and "\U000E0041" are escapes a file of clean bytes can hold): front matter,
+# vendors.yml and the settings in mkdocs.yml (:func:`text_flaw`); and to page text
+# (:func:`body_flaws`).
 #
 # - direction overrides, embeddings and isolates (U+202A-U+202E, U+2066-U+2069) reorder
 #   the words readers see without showing themselves ("Trojan Source"); a page's direction
@@ -114,7 +115,9 @@ def body_flaws(body: str, first_line: int = 1) -> list[tuple[int, str]]:
     for match in REFERENCE.finditer(body):
         hexa, decimal = match.groups()
         code = int(hexa, 16) if hexa else int(decimal)
-        if code <= 0x10FFFF and (IN_VALUE.match(chr(code)) or code == 0):
+        if code == 0 or (
+            code <= 0x10FFFF and (IN_BODY.match(chr(code)) or CONTROL.match(chr(code)))
+        ):
             line = position(body, match.start())[0] + first_line - 1
             what = _why(chr(code)).removeprefix("contains ")
             found.append((line, f"the page's text writes {match.group()}, which is {what}"))
