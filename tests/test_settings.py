@@ -102,6 +102,9 @@ def _edit(config: dict, change: str) -> None:
         "parent path": lambda: config["extra_javascript"].append("../../etc/passwd"),
         "missing asset": lambda: config["extra_css"].append("assets/stylesheets/none.css"),
         "analytics": lambda: config["extra"].update(analytics={"provider": "google"}),
+        "nav title markup": lambda: config["nav"].__setitem__(
+            0, {"Home<img src=x onerror=alert(1)>": "index.md"}
+        ),
         "contact markup": lambda: settings.update(contact_email='"><script>@example.org'),
         "district tag characters": lambda: settings.update(district="Cambridge\U000e0041"),
         "timezone localtime": lambda: settings.update(timezone="localtime"),
@@ -146,6 +149,7 @@ HOSTILE_SETTINGS = {
     "parent path": ("../../etc/passwd", "extra_javascript: '../../etc/passwd' is not a plain path"),
     "missing asset": ("none.css", "extra_css: 'assets/stylesheets/none.css' is not a file in"),
     "analytics": ("analytics", "extra.analytics: not a setting this site uses"),
+    "nav title markup": ("Home<img", "nav: the title holds '<': names and descriptions are"),
     "contact markup": (
         "contact_email",
         "extra.privacy_site.contact_email: '\"><script>@example.org' is not an e-mail address",

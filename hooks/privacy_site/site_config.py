@@ -138,7 +138,23 @@ def check(config_file: Path, docs_dir: Path | None = None) -> list[Problem]:
                         f"{', '.join(sorted(EXTRA))}",
                     )
                 )
+    problems += _nav_problems(config.get("nav"), ("nav",), at)
     problems += _language_problems(config, at)
+    return problems
+
+
+def _nav_problems(nav: object, path: yamldoc.Path, at: Any) -> list[Problem]:
+    """Menu titles are printed as they are, like names: plain text."""
+    problems: list[Problem] = []
+    items = nav if isinstance(nav, list) else []
+    for index, item in enumerate(items):
+        if not isinstance(item, dict):
+            continue
+        for title, target in item.items():
+            why = name_flaw(title)
+            if why:
+                problems.append(at((*path, index, title), f"nav: the title {why}"))
+            problems += _nav_problems(target, (*path, index, title), at)
     return problems
 
 
@@ -276,6 +292,14 @@ def _language_problems(config: dict[str, Any], at: Any) -> list[Problem]:
                     if why:
                         shown = f"languages ({locale}) {key}: {item[key]!r} {why}"
                         problems.append(at((*base, key), shown))
+            translations = item.get("nav_translations")
+            for english, title in (
+                (translations or {}).items() if isinstance(translations, dict) else ()
+            ):
+                why = name_flaw(title)
+                if why:
+                    where = (*base, "nav_translations", english)
+                    problems.append(at(where, f"languages ({locale}) nav_translations: {why}"))
             link = item.get("link")
             if link is not None and not (
                 isinstance(link, str)
