@@ -27,7 +27,7 @@ from privacy_site.redline_nav import Words, navigable, summary_links
 from site_context import PROCESS, BuildContext, current, project_dir
 
 REDLINE_SRC = re.compile(
-    r"^policies/(?P<policy>[^/]+)/(?P<slug>\d{4}-\d{2}-\d{2})/changes/index\.md$"
+    r"^policies/(?P<policy>[^/]+)/(?P<slug>[0-9]{4}-[0-9]{2}-[0-9]{2})/changes/index\.md$"
 )
 FEED = "changes/feed.xml"
 CALENDAR = "changes/calendar.ics"

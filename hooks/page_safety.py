@@ -10,7 +10,9 @@
 - Front matter titles are escaped once, here, so the theme prints them as text wherever it
   puts them (header, tabs, navigation, ``<title>``).
 - An id used twice on a finished page fails the build.
-- Every page gets its Content-Security-Policy (``privacy_site.csp``).
+- Every page gets its Content-Security-Policy (``privacy_site.csp``), which allows only
+  the inline scripts the theme's templates write; any other inline script on a finished
+  page is taken out and fails the build.
 - MkDocs' own link warnings are rewritten to name ``docs/<file>:<line>`` and the fix.
 
 Problems are collected over the whole language build and reported together at its end;
@@ -48,6 +50,10 @@ log = logging.getLogger("privacy_site")
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.privacy_page_problems = []
     _install_link_messages(Path(config.docs_dir))
+    dirs = tuple(str(folder) for folder in config.theme.dirs)
+    if dirs not in _KNOWN_SCRIPTS:  # once per process: the templates do not change
+        _KNOWN_SCRIPTS[dirs] = csp.theme_scripts(dirs)
+    config.privacy_known_scripts = _KNOWN_SCRIPTS[dirs]
     return config
 
 
@@ -63,6 +69,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if source is not None and any(symlinks.link_on_the_way(source, root) for root in roots):
             files.remove(file)
     return files
+
+
+_KNOWN_SCRIPTS: dict[tuple[str, ...], tuple[re.Pattern[str], ...]] = {}
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -105,12 +114,14 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
                     f"give the heading another id, for example {{#{anchor}-2}}",
                 ),
             )
-    return output if PROCESS.serving else csp.with_policy(output, root)  # parsed once
+    if PROCESS.serving:
+        return output
+    return _guarded(config, output, _display(config, page), root)  # parsed once
 
 
 def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
     if template_name.endswith(".html") and not PROCESS.serving:
-        return csp.with_policy(output)
+        return _guarded(config, output, template_name)
     return output
 
 
@@ -125,6 +136,30 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 
 # Helper functions ---------------------------------------------------------------------
+
+
+def _guarded(config: MkDocsConfig, output: str, display: str, root: object = None) -> str:
+    """The finished page with its policy, and without any inline script that the theme's
+    templates do not write (reported: something put it there, most likely a setting)."""
+    known = config.privacy_known_scripts
+    root = lxml.html.document_fromstring(output) if root is None else root
+    foreign = csp.unexpected_scripts(root, known)
+    for text in foreign:
+        shown = " ".join(text.split())[:60]
+        _problem(
+            config,
+            Problem(
+                display,
+                message=f"the finished page holds an inline script that neither the theme nor "
+                f"the site writes ('{shown}'); it was taken out and is not allowed to run. It "
+                "came from the content or from a setting in mkdocs.yml: run `privacy-site "
+                "check`, and write settings as plain text and https:// addresses",
+            ),
+        )
+    if foreign:
+        output = csp.without(output, foreign)
+        root = None
+    return csp.with_policy(output, root, known)
 
 
 def _problem(config: MkDocsConfig, problem: Problem) -> None:

@@ -29,7 +29,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
-from privacy_site import dates, frontmatter, headings, symlinks, views
+from privacy_site import dates, frontmatter, headings, site_config, symlinks, views
 from privacy_site.content import Content
 from privacy_site.language import load_language, missing, read_catalogue, read_template
 from privacy_site.policies import State, Version
@@ -38,7 +38,7 @@ from privacy_site.rendering import MarkdownSettings
 from privacy_site.settings import read_settings
 from site_context import PROCESS, BuildContext, current, list_theme_once, project_dir, start
 
-VERSION_SRC = re.compile(r"^policies/(?P<policy>[^/]+)/(?P<slug>\d{4}-\d{2}-\d{2})\.md$")
+VERSION_SRC = re.compile(r"^policies/(?P<policy>[^/]+)/(?P<slug>[0-9]{4}-[0-9]{2}-[0-9]{2})\.md$")
 MAIN_SRC = re.compile(r"^policies/(?P<policy>[^/]+)/index\.md$")
 POLICY_INDEX = "policies/index.md"
 
@@ -84,7 +84,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         default,
         built,
         project / "vendors.yml",
-        markdown,
+        markdown=markdown,
+        config_file=Path(config.config_file_path),
     )
     names = language_names(config)
     found = list(content.problems) + ([date_problem] if date_problem else [])
@@ -100,7 +101,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             found += _untranslated(code)
     shown: list[Problem] = []
     later = content.page_problems  # page_safety reports them once the pages are rendered
-    if not PROCESS.serving and any(problem not in later for problem in errors(found)):
+    # A setting of mkdocs.yml reaches every page, so even a preview stops for one.
+    unsafe = [p for p in errors(found) if p.file == site_config.SOURCE]
+    if unsafe or (not PROCESS.serving and any(p not in later for p in errors(found))):
         raise PluginError(ContentError(errors(found)).report())
     if errors(found):  # a preview: say so in the terminal and on every page, keep serving
         shown = sorted(errors(found))

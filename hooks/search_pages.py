@@ -34,7 +34,7 @@ from privacy_site.vendor_views import vendor_rows
 from site_context import BuildContext, current
 
 ALL_PAGES = "all-pages.md"
-VERSION_SRC = re.compile(r"^policies/(?P<policy>[^/]+)/(?P<slug>\d{4}-\d{2}-\d{2})\.md$")
+VERSION_SRC = re.compile(r"^policies/(?P<policy>[^/]+)/(?P<slug>[0-9]{4}-[0-9]{2}-[0-9]{2})\.md$")
 MAIN_SRC = re.compile(r"^policies/[^/]+/index\.md$")
 ARCHIVED_BOOST = 0.1
 ANNOUNCED_BOOST = 0.5

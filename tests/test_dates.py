@@ -126,3 +126,70 @@ def test_read_date_says_why_a_value_is_not_a_date(raw: object, why: str) -> None
 
 def test_read_date_accepts_a_real_date_in_range() -> None:
     assert read_date("2026-12-22") == (date(2026, 12, 22), None)
+
+
+def written_in(text: str, zero: int) -> str:
+    """``text`` with its ASCII digits written in the script whose zero is ``zero``."""
+    return "".join(chr(zero + int(c)) if c.isascii() and c.isdigit() else c for c in text)
+
+
+ARABIC_INDIC, PERSIAN, BENGALI, FULL_WIDTH = 0x0660, 0x06F0, 0x09E6, 0xFF10
+
+
+@pytest.mark.parametrize("zero", [ARABIC_INDIC, PERSIAN, BENGALI, FULL_WIDTH])
+def test_only_ascii_digits_make_a_date(zero: int) -> None:
+    # Before: "\d" and int() read any script's digits, so these were 2026-12-07.
+    raw = written_in("2026-12-07", zero)
+    assert parse_date(raw) is None
+    day, reason = read_date(raw)
+    assert day is None
+    assert reason.startswith("is written with digits other than 0-9; dates use the digits 0")
+
+
+POSTED = written_in("2026-11-20", ARABIC_INDIC)
+ADDED = written_in("2019-03-01", FULL_WIDTH)
+OTHER_DIGITS = {
+    # where, text replaced, replacement, the located message
+    "a version's posted date": (
+        "docs/en/policies/sample-policy/2026-12-22.md",
+        "posted: 2026-11-20",
+        f'posted: "{POSTED}"',
+        f"docs/en/policies/sample-policy/2026-12-22.md:4: posted: '{POSTED}' is written with "
+        "digits other than 0-9",
+    ),
+    "a vendor's added date": (
+        "vendors.yml",
+        "added: 2019-03-01",
+        f'added: "{ADDED}"',
+        f"vendors.yml:22:5: vendor 'site-stats', added: '{ADDED}' is written with digits "
+        "other than 0-9",
+    ),
+}
+
+
+@pytest.mark.build
+@pytest.mark.parametrize("case", sorted(OTHER_DIGITS))
+def test_a_date_in_other_digits_fails_the_build_and_check_alike(case: str, tmp_path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    from conftest import FIXTURES, LIFECYCLE_FIXTURE
+    from sitebuild import scratch_project
+
+    project = scratch_project(tmp_path, LIFECYCLE_FIXTURE, FIXTURES / "vendors" / "valid.yml")
+    file, old, new, message = OTHER_DIGITS[case]
+    path = project / file
+    path.write_text(path.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+    bin_dir = Path(sys.executable).parent
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH="1795363200")
+    for command in (
+        [str(bin_dir / "mkdocs"), "build", "-d", str(tmp_path / "site")],
+        [str(bin_dir / "privacy-site"), "check", "--date", "2026-11-22"],
+    ):
+        result = subprocess.run(
+            command, cwd=project, env=env, capture_output=True, text=True, timeout=300
+        )
+        output = result.stdout + result.stderr
+        assert result.returncode != 0, (command, output)
+        assert message in output, (command, output)

@@ -9,6 +9,7 @@ shell as code.
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 from pathlib import Path
 
@@ -110,8 +111,12 @@ PAGE = """<!doctype html><html><head><meta charset="utf-8"><title>t</title>
 <body><table><tr><td style="text-align: right;">1</td></tr></table></body></html>"""
 
 
+KNOWN = csp.theme_scripts([])  # no templates: no inline script is the theme's
+VAR_A = (re.compile(re.escape("var a = 1;")),)
+
+
 def test_policy_lists_each_inline_script_by_hash_and_nothing_inline_else() -> None:
-    policy = csp.policy(PAGE)
+    policy = csp.policy(PAGE, known=VAR_A)
     directives = dict(part.split(" ", 1) for part in policy.split("; "))
     scripts = directives["script-src"].split()
     assert scripts[0] == "'self'" and len(scripts) == 2  # the JSON block is not a script
@@ -121,6 +126,34 @@ def test_policy_lists_each_inline_script_by_hash_and_nothing_inline_else() -> No
     for name in ("object-src", "frame-src"):
         assert directives[name] == "'none'"
     assert directives["base-uri"] == directives["form-action"] == "'self'"
+
+
+def test_an_inline_script_the_templates_do_not_write_is_not_hashed() -> None:
+    # Before: every inline script of the finished page was hashed into the policy, so a
+    # script a setting smuggled into the head was approved along with the theme's.
+    assert KNOWN == ()
+    directives = dict(part.split(" ", 1) for part in csp.policy(PAGE, known=KNOWN).split("; "))
+    assert directives["script-src"] == "'self'"
+    root = lxml.html.document_fromstring(PAGE)
+    assert csp.unexpected_scripts(root, KNOWN) == ["var a = 1;"]
+    assert "var a" not in csp.without(PAGE, ["var a = 1;"])
+
+
+def test_the_themes_scripts_are_known_by_their_template_shape(tmp_path: Path) -> None:
+    (tmp_path / "partials").mkdir()
+    (tmp_path / "partials" / "base.html").write_text(
+        '<script>__md_scope=new URL("{{ base_url }}",location)</script>', encoding="utf-8"
+    )
+    known = csp.theme_scripts([tmp_path])
+    for page_scope in ('"."', '"../.."', '"/"'):
+        script = f"__md_scope=new URL({page_scope},location)"
+        page = f"<html><head><script>{script}</script></head></html>"
+        assert csp._hash(script) in csp.policy(page, known=known), page_scope
+    # the same shape with a value that leaves the string is not the theme's
+    hostile = '__md_scope=new URL("/",location);alert(1)//",location)'
+    page = f"<html><head><script>{hostile}</script></head></html>"
+    assert csp._hash(hostile) not in csp.policy(page, known=known)
+    assert csp.unexpected_scripts(lxml.html.document_fromstring(page), known) == [hostile]
 
 
 def test_policy_is_the_first_element_after_the_charset() -> None:
@@ -246,3 +279,199 @@ def test_an_impossible_date_names_itself_and_the_month_length() -> None:
 def test_the_vendor_list_marker_survives_cleaning_and_nothing_else_does() -> None:
     html = "<p>a</p>\n<!-- vendor-list -->\n<p>b</p><!-- a note --><script>x</script>"
     assert sanitize.clean(html) == "<p>a</p>\n<!-- vendor-list -->\n<p>b</p>"
+
+
+# The policy's scripts come from the templates, not from the finished page -----------------
+
+INJECT = """\
+from mkdocs.plugins import event_priority
+
+
+@event_priority(100)  # before page_safety computes the page's policy
+def on_post_page(output, page, config):
+    return output.replace("</head>", "<script>alert('smuggled')</script></head>", 1)
+"""
+
+
+@pytest.mark.build
+def test_a_finished_page_with_a_script_the_templates_do_not_write_fails_and_runs_nothing(
+    tmp_path: Path,
+) -> None:
+    """Whatever puts an inline script into a finished page (here a hook, standing for a
+    setting the checks would miss), it is not hashed into the page's policy, it is taken
+    out, and the build fails naming the page."""
+    import sys
+
+    import yaml
+    from conftest import LIFECYCLE_FIXTURE
+    from sitebuild import scratch_project
+
+    project = scratch_project(
+        tmp_path, LIFECYCLE_FIXTURE, FIXTURES.parent / "vendors" / "valid.yml"
+    )
+    (project / "inject.py").write_text(INJECT, encoding="utf-8")
+    config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["hooks"].append("inject.py")
+    (project / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), "utf-8")
+    site = tmp_path / "site"
+    result = subprocess.run(
+        [str(Path(sys.executable).parent / "mkdocs"), "build", "-d", str(site)],
+        cwd=project,
+        env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, output
+    assert "Traceback" not in output, output
+    assert (
+        "docs/en/index.md: the finished page holds an inline script that neither the theme nor "
+        "the site writes ('alert('smuggled')'); it was taken out" in output
+    ), output
+    smuggled = csp._hash("alert('smuggled')")
+    pages = list(site.rglob("*.html"))
+    assert pages
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        assert "smuggled" not in html, page
+        assert smuggled not in html, page
+    # the theme's own scripts are still allowed, by hash
+    home = (site / "index.html").read_text(encoding="utf-8")
+    root = lxml.html.document_fromstring(home)
+    policy = root.xpath('//meta[@http-equiv="Content-Security-Policy"]/@content')[0]
+    theme = [s.text for s in csp.inline_scripts(root)]
+    assert len(theme) == 3 and all(csp._hash(text) in policy for text in theme)
+
+
+# Text as YAML decodes it, and page text ------------------------------------------------------
+# The file's bytes are clean in each case: the character is written as a YAML escape, or as
+# an HTML reference in the page's text. One rule (sources.text_flaw, sources.body_flaws).
+
+VERSION = "docs/en/policies/sample-policy/2026-12-22.md"
+SUMMARY = "summary: Messages are kept for three years and are no longer shared with the web host."
+DECODED = {
+    # case -> (file, text replaced, replacement, line, start of the message)
+    "terminal escapes in a summary": (
+        VERSION,
+        SUMMARY,
+        r'summary: "Bell\a ESC\e[31m red"',
+        5,
+        "summary: contains a control character (U+0007 control character), which prints as "
+        "nothing or changes a terminal",
+    ),
+    "a title of only U+200D": (
+        VERSION,
+        "title: Sample Policy",
+        r'title: "\u200D"',
+        2,
+        "title: is made only of invisible characters (U+200D ZERO WIDTH JOINER)",
+    ),
+    "a line separator in a summary": (
+        VERSION,
+        SUMMARY,
+        r'summary: "Kept for three years.\u2028Never sold."',
+        5,
+        "summary: contains a line separator (U+2028 LINE SEPARATOR): write an ordinary new line",
+    ),
+    "tag characters in a summary": (
+        VERSION,
+        SUMMARY,
+        r'summary: "Kept for three years.\U000E0041\U000E0042"',
+        5,
+        "summary: contains an invisible tag character (U+E0041 TAG LATIN CAPITAL LETTER A)",
+    ),
+    "a direction override in the body": (
+        VERSION,
+        "Messages are kept for three years.",
+        "Messages are kept for \u202ethree years.",
+        12,
+        "the page's text contains an invisible character (U+202E RIGHT-TO-LEFT OVERRIDE)",
+    ),
+    "an isolate as an HTML reference in the body": (
+        VERSION,
+        "Messages are kept for three years.",
+        "Messages are kept for &#x2066;three years.",
+        12,
+        "the page's text writes &#x2066;, which is an invisible character (U+2066 LEFT-TO-RIGHT",
+    ),
+    "an escape in a vendor's name": (
+        "vendors.yml",
+        "name: Site Stats",
+        r'name: "Site\e[2J Stats"',
+        4,
+        "vendor 'site-stats', name: contains a control character (U+001B control character)",
+    ),
+}
+
+
+def _decoded_project(tmp_path: Path, case: str) -> Path:
+    from conftest import LIFECYCLE_FIXTURE
+    from sitebuild import scratch_project
+
+    project = scratch_project(
+        tmp_path, LIFECYCLE_FIXTURE, FIXTURES.parent / "vendors" / "valid.yml"
+    )
+    file, old, new, _, _ = DECODED[case]
+    path = project / file
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    assert not re.search(rb"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", path.read_bytes())  # clean bytes
+    return project
+
+
+@pytest.mark.parametrize("case", sorted(DECODED))
+def test_decoded_text_is_checked_by_one_rule(case: str, tmp_path: Path) -> None:
+    from privacy_site.content import load_content
+    from privacy_site.dates import parse_date
+
+    project = _decoded_project(tmp_path, case)
+    file, _, _, line, message = DECODED[case]
+    content = load_content(
+        project / "docs", parse_date("2026-11-22"), {"privacy_site": {"district": "D"}}
+    )
+    shown = [str(p) for p in content.problems if p.severity == "error"]
+    assert [s for s in shown if s.startswith(f"{file}:{line}") and message in s], shown
+
+
+@pytest.mark.build
+@pytest.mark.parametrize("case", sorted(DECODED))
+def test_decoded_text_fails_the_build_and_check_alike(case: str, tmp_path: Path) -> None:
+    import sys
+
+    project = _decoded_project(tmp_path, case)
+    file, _, _, line, message = DECODED[case]
+    bin_dir = Path(sys.executable).parent
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    env["SOURCE_DATE_EPOCH"] = "1795363200"  # 2026-11-22
+    runs = {
+        "build": [str(bin_dir / "mkdocs"), "build", "-d", str(tmp_path / "site")],
+        "check": [str(bin_dir / "privacy-site"), "check", "--date", "2026-11-22"],
+        "messages": [str(bin_dir / "privacy-site"), "messages", "--date", "2026-11-20"],
+    }
+    for name, command in runs.items():
+        result = subprocess.run(
+            command, cwd=project, env=env, capture_output=True, text=True, timeout=300
+        )
+        output = result.stdout + result.stderr
+        assert result.returncode != 0, (name, output)
+        assert "Traceback" not in output and "\x1b" not in output and "\a" not in output, name
+        if name != "messages":
+            assert f"{file}:{line}" in output and message in output, (name, output)
+
+
+def test_text_in_other_scripts_passes_the_rule() -> None:
+    from privacy_site import sources
+
+    for text in (
+        "ক্‍ষ তথ্য সুরক্ষা",  # Bengali with a zero-width joiner inside a word
+        "می‌خواهم",  # Persian with a zero-width non-joiner
+        "الخصوصية في Cambridge Public Schools",
+        "የCambridge Public Schools ግላዊነት",
+        "Cambridge Public Schools 隐私",
+        "개인정보 보호",
+        "👩‍👩‍👧",  # an emoji family, joined by U+200D
+    ):
+        assert sources.text_flaw(text) is None, text
+        assert sources.body_flaws(text) == [], text

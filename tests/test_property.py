@@ -297,3 +297,84 @@ def test_links_publish_nothing_and_the_build_and_check_agree(tree, drawn) -> Non
     assert (built.returncode != 0) == (checked.returncode == 1), outputs
     if made:
         assert built.returncode == 1, outputs
+
+
+# Settings of mkdocs.yml: whatever is written, a located problem or a value safe in a page --
+
+HOSTILE_TEXT = st.sampled_from(
+    [
+        '"><script>alert(1)</script>',
+        "javascript:alert(1)",
+        "http://example.org/",
+        "https://example.org/",
+        "//evil.example/x.js",
+        "../../etc/passwd",
+        "assets/javascripts/keyboard.js",
+        "Bell\a ESC\x1b[31m",
+        "\u200d",
+        "a\u202eb",
+        "x\U000e0041",
+        "localtime",
+        "America/New_York",
+        "web@example.org",
+        "Cambridge",
+        "ES",
+        "es",
+    ]
+)
+setting_values = st.one_of(HOSTILE_TEXT, scalars, st.lists(HOSTILE_TEXT | scalars, max_size=3))
+SETTINGS = [
+    "site_url",
+    "repo_url",
+    "site_name",
+    "site_description",
+    "extra_css",
+    "extra_javascript",
+]
+MARKUP = re.compile(r"[<>\"'`\x00-\x1f\x7f\u200b\u202a-\u202e\u2066-\u2069\U000e0000-\U000e007f]")
+
+
+@settings(max_examples=60, deadline=5000, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    top=st.dictionaries(st.sampled_from(SETTINGS), setting_values, max_size=4),
+    ours=st.dictionaries(
+        st.sampled_from(["district", "timezone", "contact_email"]), setting_values, max_size=3
+    ),
+    locale=setting_values,
+)
+def test_every_setting_is_a_located_problem_or_safe_in_a_page(top, ours, locale) -> None:
+    root = Path(__file__).resolve().parent.parent
+    config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
+    config.update(top)
+    config["extra"]["privacy_site"].update(ours)
+    i18n = next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)
+    i18n["languages"][1]["locale"] = locale
+    with tempfile.TemporaryDirectory() as work:
+        project = Path(work)
+        shutil.copytree(FIXTURE, project / "docs")
+        (project / "overrides").symlink_to(root / "overrides")
+        config_file = project / "mkdocs.yml"
+        config_file.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+        content = load_content(
+            project / "docs", TODAY, config["extra"], "en", ["en"], config_file=config_file
+        )
+    setting_errors = [p for p in content.problems if p.file == "mkdocs.yml"]
+    for problem in setting_errors:
+        assert LOCATED.match(str(problem)) and problem.line, str(problem)
+    if any(p.severity == "error" for p in setting_errors):
+        return
+    # nothing refused: every value that reaches a page is plain and of its kind
+    for key in ("site_url", "repo_url"):
+        value = config.get(key)
+        assert value in (None, "") or (
+            str(value).startswith("https://") and not MARKUP.search(value)
+        )
+    for key in ("site_name", "site_description"):
+        assert not MARKUP.search(str(config.get(key) or "").replace("'", "")), key
+    for key in ("extra_css", "extra_javascript"):
+        for entry in config.get(key) or []:
+            assert isinstance(entry, str) and ":" not in entry and not entry.startswith("/")
+            assert ".." not in entry.split("/")
+    assert isinstance(locale, str) and re.split("[-_]", locale)[0].islower()
+    assert content.settings.timezone not in ("localtime", "")
+    assert not MARKUP.search(content.settings.district)

@@ -76,3 +76,195 @@ def test_preview_prints_the_epoch_of_noon_that_day(tmp_path: Path, capsys) -> No
     config.write_text("extra:\n  privacy_site:\n    timezone: America/New_York\n", "utf-8")
     assert preview.main(["preview", "2026-12-22", str(config)]) == 0
     assert int(capsys.readouterr().out) == epoch_for(date_(2026, 12, 22), "America/New_York")
+
+
+# Settings that reach a page (privacy_site.site_config) ------------------------------------
+# Each is checked for its kind, located at its line of mkdocs.yml, by the build before
+# MkDocs renders anything and by `privacy-site check`, in the same words.
+
+
+def _edit(config: dict, change: str) -> None:
+    """Apply one named hostile or wrong setting to a loaded mkdocs.yml."""
+    i18n = next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)
+    settings = config["extra"]["privacy_site"]
+    edits = {
+        "site_url script": lambda: config.update(
+            site_url='https://example.org/"><script>alert(1)</script>'
+        ),
+        "site_url http": lambda: config.update(site_url="http://example.org/"),
+        "repo_url quote": lambda: config.update(
+            repo_url="https://github.com/x'onmouseover=alert(1)"
+        ),
+        "site_name markup": lambda: config.update(site_name="Privacy <img src=x onerror=alert(1)>"),
+        "site_description escape": lambda: config.update(site_description="Bell\a ESC\x1b[31m"),
+        "outside script": lambda: config["extra_javascript"].append("https://evil.example/x.js"),
+        "protocol-relative style": lambda: config["extra_css"].append("//evil.example/x.css"),
+        "parent path": lambda: config["extra_javascript"].append("../../etc/passwd"),
+        "missing asset": lambda: config["extra_css"].append("assets/stylesheets/none.css"),
+        "analytics": lambda: config["extra"].update(analytics={"provider": "google"}),
+        "nav title markup": lambda: config["nav"].__setitem__(
+            0, {"Home<img src=x onerror=alert(1)>": "index.md"}
+        ),
+        "contact markup": lambda: settings.update(contact_email='"><script>@example.org'),
+        "district tag characters": lambda: settings.update(district="Cambridge\U000e0041"),
+        "timezone localtime": lambda: settings.update(timezone="localtime"),
+        "timezone empty": lambda: settings.update(timezone=""),
+        "duplicate locale": lambda: i18n["languages"].append(dict(i18n["languages"][1])),
+        "upper-case locale": lambda: i18n["languages"][1].update(locale="ES"),
+        "language name only ZWJ": lambda: i18n["languages"][1].update(name="\u200d"),
+        "language fixed_link": lambda: i18n["languages"][1].update(
+            fixed_link="javascript:alert(1)"
+        ),
+        "language extra analytics": lambda: i18n["languages"][1].update(
+            extra={"analytics": {"provider": "google", "property": "G-X"}}
+        ),
+        "language site_name RLO": lambda: i18n["languages"][1].update(
+            site_name="Privacy \u202eevil"
+        ),
+    }
+    edits[change]()
+
+
+# change -> (the key whose line is named, the start of the message after "mkdocs.yml:N:C: ")
+# Where MkDocs' own reading of mkdocs.yml refuses a value before any hook runs, the build
+# stops with MkDocs' words (naming the setting, with no line); `check` still locates it.
+REFUSED_BY_MKDOCS = {"upper-case locale": "received 'ES'"}
+HOSTILE_SETTINGS = {
+    "site_url script": ("site_url", "site_url: 'https://example.org/\"><script>"),
+    "site_url http": ("site_url", "site_url: 'http://example.org/' is http://"),
+    "repo_url quote": ("repo_url", 'repo_url: "https://github.com/x\'onmouseover=alert(1)" holds'),
+    "site_name markup": ("site_name", "site_name: holds '<': names and descriptions are plain"),
+    "site_description escape": (
+        "site_description",
+        "site_description: contains a control character (U+0007",
+    ),
+    "outside script": (
+        "https://evil.example/x.js",
+        "extra_javascript: 'https://evil.example/x.js' is an address, not one of the site's",
+    ),
+    "protocol-relative style": (
+        "//evil.example/x.css",
+        "extra_css: '//evil.example/x.css' is an address, not one of the site's files",
+    ),
+    "parent path": ("../../etc/passwd", "extra_javascript: '../../etc/passwd' is not a plain path"),
+    "missing asset": ("none.css", "extra_css: 'assets/stylesheets/none.css' is not a file in"),
+    "analytics": ("analytics", "extra.analytics: not a setting this site uses"),
+    "nav title markup": ("Home<img", "nav: the title holds '<': names and descriptions are"),
+    "contact markup": (
+        "contact_email",
+        "extra.privacy_site.contact_email: '\"><script>@example.org' is not an e-mail address",
+    ),
+    "district tag characters": (
+        "district",
+        "extra.privacy_site.district: contains an invisible tag character (U+E0041",
+    ),
+    "timezone localtime": (
+        "timezone",
+        "extra.privacy_site.timezone: 'localtime' is not a place",
+    ),
+    "timezone empty": ("timezone", "extra.privacy_site.timezone: '' is empty; set the district's"),
+    "duplicate locale": ("locale: es", "locale: 'es' is listed twice in the i18n languages"),
+    "upper-case locale": ("locale: ES", "locale: 'ES' is not a language code as the site"),
+    "language name only ZWJ": (
+        "name: \u200d",
+        "languages (es) name: is made only of invisible characters (U+200D ZERO WIDTH JOINER)",
+    ),
+    "language fixed_link": (
+        "fixed_link",
+        "languages (es) fixed_link: 'javascript:alert(1)' is not an https:// URL",
+    ),
+    "language extra analytics": (
+        "analytics",
+        "languages (es) extra.analytics: not a setting this site uses",
+    ),
+    "language site_name RLO": (
+        "site_name: Privacy",
+        "languages (es) site_name: contains an invisible character (U+202E RIGHT-TO-LEFT",
+    ),
+}
+
+
+def _hostile_project(tmp_path: Path, change: str) -> tuple[Path, int]:
+    """A scratch project (English and Spanish) with one setting changed; the line of
+    mkdocs.yml where the setting is written."""
+    import yaml
+    from conftest import FIXTURES, LIFECYCLE_FIXTURE
+    from sitebuild import scratch_project
+
+    project = scratch_project(
+        tmp_path, LIFECYCLE_FIXTURE, FIXTURES / "vendors" / "valid.yml", languages=["en", "es"]
+    )
+    config_file = project / "mkdocs.yml"
+    config = yaml.safe_load(config_file.read_text(encoding="utf-8"))
+    config["extra"]["privacy_site"]["contact_email"] = "privacy@example.org"
+    _edit(config, change)
+    text = yaml.safe_dump(config, allow_unicode=True, width=1000)
+    config_file.write_text(text, encoding="utf-8")
+    key = HOSTILE_SETTINGS[change][0]
+    lines = text.splitlines()
+    matches = [
+        n for n, line in enumerate(lines, 1) if key in line and line.lstrip("- ").startswith(key)
+    ] or [n for n, line in enumerate(lines, 1) if key in line]
+    return project, matches[-1]
+
+
+@pytest.mark.parametrize("change", sorted(HOSTILE_SETTINGS))
+def test_a_setting_is_checked_for_its_kind_at_its_line(change: str, tmp_path: Path) -> None:
+    from privacy_site import site_config
+    from privacy_site.settings import read_settings
+
+    project, line = _hostile_project(tmp_path, change)
+    import yaml
+
+    config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
+    found = site_config.check(project / "mkdocs.yml")
+    found += read_settings(config["extra"], site_config.settings_lines(project / "mkdocs.yml"))[1]
+    expected = HOSTILE_SETTINGS[change][1]
+    shown = [str(p) for p in found if p.severity == "error"]
+    assert [s for s in shown if expected in s], shown
+    [problem] = [p for p in found if expected in p.message]
+    assert (problem.file, problem.line) == ("mkdocs.yml", line), problem
+
+
+@pytest.mark.build
+@pytest.mark.parametrize("change", sorted(HOSTILE_SETTINGS))
+def test_a_hostile_setting_fails_the_build_and_check_alike_writing_nothing(
+    change: str, tmp_path: Path
+) -> None:
+    import os
+    import subprocess
+    import sys
+
+    project, line = _hostile_project(tmp_path, change)
+    expected = HOSTILE_SETTINGS[change][1]
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    env.pop("SOURCE_DATE_EPOCH", None)
+    site = tmp_path / "site"
+    bin_dir = Path(sys.executable).parent
+    build = subprocess.run(
+        [str(bin_dir / "mkdocs"), "build", "-f", str(project / "mkdocs.yml"), "-d", str(site)],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    check = subprocess.run(
+        [str(bin_dir / "privacy-site"), "--config", str(project / "mkdocs.yml"), "check"],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    for name, result in (("build", build), ("check", check)):
+        output = result.stdout + result.stderr
+        assert result.returncode != 0, (name, output)
+        assert "Traceback" not in output, (name, output)
+        if name == "build" and change in REFUSED_BY_MKDOCS:
+            assert REFUSED_BY_MKDOCS[change] in output, output
+            continue
+        located = [row for row in output.splitlines() if expected in row]
+        assert located and f"mkdocs.yml:{line}:" in located[0], (name, output)
+    # refused in on_config, before MkDocs renders a page: nothing is written
+    assert not list(site.rglob("*.html")) if site.exists() else True

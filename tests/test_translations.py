@@ -523,3 +523,117 @@ def test_a_policy_translated_in_its_title_alone_shows_that_title_over_the_englis
         assert page.select(".language-notice"), path  # says the text is in English
     redline = BeautifulSoup(build.html("es/policies/sample-policy/2026-12-22/changes/"), "lxml")
     assert redline.select_one(".redline").get("lang") == "en"
+
+
+# source_sha256 against the English file's git history -------------------------------------
+
+
+def _git(folder: Path, *args: str) -> None:
+    import subprocess
+
+    subprocess.run(
+        ["git", "-c", "user.name=Staff", "-c", "user.email=staff@example.org", *args],
+        cwd=folder,
+        check=True,
+        capture_output=True,
+    )
+
+
+def _translated_contact(tmp_path: Path, *, git: bool) -> tuple[Path, str, str]:
+    """A scratch project (en, es) whose docs/en/contact.md was committed, then changed and
+    committed again (when ``git``); the digests of the first and the current English."""
+    from sitebuild import scratch_project
+
+    project = scratch_project(
+        tmp_path,
+        LIFECYCLE_FIXTURE,
+        ROOT / "tests/fixtures/vendors/valid.yml",
+        languages=["en", "es"],
+    )
+    contact = project / "docs" / "en" / "contact.md"
+    first = contact.read_bytes()
+    if git:
+        _git(project, "init", "-q")
+        _git(project, "add", "-A")
+        _git(project, "commit", "-q", "-m", "first")
+    contact.write_bytes(first + b"\nA sentence added later.\n")
+    if git:
+        _git(project, "commit", "-q", "-am", "second")
+    return (
+        project,
+        hashlib.sha256(first).hexdigest(),
+        hashlib.sha256(contact.read_bytes()).hexdigest(),
+    )
+
+
+def _translate(project: Path, recorded: str) -> None:
+    english = (project / "docs" / "en" / "contact.md").read_text(encoding="utf-8")
+    body = english.split("---\n", 2)[2]
+    target = project / "docs" / "es" / "contact.md"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(
+        f"---\ntitle: Contacto\ntranslation: machine\nsource_sha256: {recorded}\n---\n{body}",
+        encoding="utf-8",
+    )
+
+
+def _source_problems(project: Path) -> list[str]:
+    from privacy_site.docs_tree import DocsTree
+    from privacy_site.git_history import History
+    from privacy_site.translations import check_translations
+
+    tree = DocsTree(project / "docs", ["en", "es"])
+    _, problems = check_translations(tree, "en", History())
+    return [f"{p.severity}: {p}" for p in problems if "es/contact.md" in p.file]
+
+
+def test_a_source_sha256_of_an_earlier_commit_is_stale(tmp_path: Path) -> None:
+    project, first, current = _translated_contact(tmp_path, git=True)
+    _translate(project, first)
+    [problem] = _source_problems(project)
+    assert problem.startswith("warning: docs/es/contact.md:4: the English docs/en/contact.md has")
+    _translate(project, current)
+    assert _source_problems(project) == []
+
+
+def test_a_source_sha256_of_no_version_ever_committed_is_an_error(tmp_path: Path) -> None:
+    # Before: any well-formed digest that was not the current English made the translation
+    # "stale": its page said it may be out of date and parity checks were off.
+    project, _, current = _translated_contact(tmp_path, git=True)
+    _translate(project, "ab" * 32)
+    [problem] = _source_problems(project)
+    assert problem == (
+        f"error: docs/es/contact.md:4: source_sha256: '{'ab' * 32}' is no version of "
+        "docs/en/contact.md ever committed, so the site cannot tell whether this translation "
+        f"is current; if it translates the English as it is now, write 'source_sha256: {current}'"
+    )
+
+
+def test_outside_a_git_checkout_an_unknown_source_sha256_is_a_warning(tmp_path: Path) -> None:
+    project, _, _ = _translated_contact(tmp_path, git=False)
+    _translate(project, "ab" * 32)
+    [problem] = _source_problems(project)
+    assert problem.startswith("warning: docs/es/contact.md:4: the English docs/en/contact.md has")
+
+
+@pytest.mark.build
+def test_a_source_sha256_of_no_version_fails_the_build_and_check_alike(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    project, _, current = _translated_contact(tmp_path, git=True)
+    _translate(project, "ab" * 32)
+    bin_dir = Path(sys.executable).parent
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH="1795363200")
+    message = f"docs/es/contact.md:4: source_sha256: '{'ab' * 32}' is no version of"
+    for command in (
+        [str(bin_dir / "mkdocs"), "build", "-d", str(tmp_path / "site")],
+        [str(bin_dir / "privacy-site"), "check", "--date", "2026-11-22"],
+    ):
+        result = subprocess.run(
+            command, cwd=project, env=env, capture_output=True, text=True, timeout=300
+        )
+        output = result.stdout + result.stderr
+        assert result.returncode != 0, (command, output)
+        assert message in output and f"'source_sha256: {current}'" in output, (command, output)

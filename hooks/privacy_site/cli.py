@@ -34,6 +34,7 @@ from .policies import NOTICE_DAYS, SUMMARY_PLACEHOLDER, Version
 from .preview import epoch
 from .problems import Problem, errors, warnings
 from .project import Project, read_config, read_project
+from .sources import CONTROL
 
 PROGRAM = "privacy-site"
 
@@ -227,6 +228,12 @@ def messages_command(args: argparse.Namespace) -> int:
             f"--lang {args.lang}: the site's languages are {', '.join(project.languages)}"
         )
     content = _content(project, today)
+    if errors(content.problems):
+        count = len(errors(content.problems))
+        raise Refused(
+            f"the content has {count} error{'s' if count != 1 else ''} the build refuses; "
+            "run `privacy-site check`, fix them, then ask for the messages again"
+        )
     site_url = read_config(project.config_file).get("site_url") or None
     posted = []
     for code in codes:
@@ -244,10 +251,16 @@ def messages_command(args: argparse.Namespace) -> int:
         parts = (
             f"{sent.sms_segments.count} SMS segment{'s' if sent.sms_segments.count != 1 else ''}"
         )
-        print(f"=== {key} [{sent.lang}] ===")
-        print(f"Text message ({parts}, {sent.sms_segments.encoding}):\n{sent.sms}\n")
-        print(f"Subject: {sent.subject}\n\n{sent.body}\n")
+        print(_printable(f"=== {key} [{sent.lang}] ==="))
+        print(_printable(f"Text message ({parts}, {sent.sms_segments.encoding}):\n{sent.sms}\n"))
+        print(_printable(f"Subject: {sent.subject}\n\n{sent.body}\n"))
     return 0
+
+
+def _printable(text: str) -> str:
+    """``text`` with any control character shown as ``\\xNN`` rather than sent to the
+    terminal (the checks refuse them in content; this keeps a terminal safe regardless)."""
+    return CONTROL.sub(lambda match: f"\\x{ord(match.group()):02x}", text)
 
 
 def check_record(args: argparse.Namespace) -> int:
@@ -279,7 +292,8 @@ def _content(project: Project, today: date) -> Content:
         project.default_language,
         project.languages,
         project.vendors_file,
-        project.markdown,
+        markdown=project.markdown,
+        config_file=project.config_file,
     )
 
 

@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from . import record, rendering
+from . import record, rendering, site_config
 from .docs_tree import DocsTree
 from .policies import Policy, Translation
 from .policy_files import load_policies, load_translations
@@ -82,13 +82,21 @@ def load_content(
     languages: list[str] | None = None,
     vendors_file: Path | None = None,
     markdown: rendering.MarkdownSettings | None = None,
+    config_file: Path | None = None,
 ) -> Content:
     """Read and check everything; ``vendors_file`` (default: vendors.yml beside docs/), and
-    the record of what was posted (``posted.lock`` beside it) when there is one. Every page
-    is rendered with ``markdown`` (mkdocs.yml's extensions; default: MkDocs' own) and its
-    HTML checked, as the build will."""
+    the record of what was posted (``posted.lock`` beside it) when there is one; with
+    ``config_file``, the settings of mkdocs.yml that reach a page (``site_config``). Every
+    page is rendered with ``markdown`` (mkdocs.yml's extensions; default: MkDocs' own) and
+    its HTML checked, as the build will."""
     languages = languages or [default_language]
-    settings, problems = read_settings(extra)
+    problems: list[Problem] = []
+    lines: dict[str, int] = {}
+    if config_file is not None:
+        problems += site_config.check(config_file, docs_dir)
+        lines = site_config.settings_lines(config_file)
+    settings, found = read_settings(extra, lines)
+    problems += found
     tree = DocsTree(docs_dir, languages)
     rendered = rendering.check_pages(_pages(tree), markdown or rendering.MarkdownSettings())
     policies, found = load_policies(tree, default_language)
@@ -153,12 +161,22 @@ class ContentCache:
         languages: list[str],
         vendors_file: Path,
         markdown: rendering.MarkdownSettings | None = None,
+        config_file: Path | None = None,
     ) -> Content:
-        key = fingerprint(docs_dir, vendors_file, extra, today, default_language, languages)
+        key = fingerprint(
+            docs_dir, vendors_file, extra, today, default_language, languages, config_file
+        )
         key += markdown.key() if markdown else ""
         if self._content is None or key != self._key:
             self._content = load_content(
-                docs_dir, today, extra, default_language, languages, vendors_file, markdown
+                docs_dir,
+                today,
+                extra,
+                default_language,
+                languages,
+                vendors_file,
+                markdown=markdown,
+                config_file=config_file,
             )
             self._key = key
             self.loads += 1
@@ -172,6 +190,7 @@ def fingerprint(
     today: date,
     default_language: str,
     languages: list[str],
+    config_file: Path | None = None,
 ) -> str:
     """Names, sizes and modification times of everything read, and the settings used."""
     digest = hashlib.sha256()
@@ -184,7 +203,9 @@ def fingerprint(
             except OSError:
                 continue
             digest.update(f"{path}\0{stat.st_mtime_ns}\0{stat.st_size}\n".encode())
-    for path in (vendors_file, vendors_file.parent / record.RECORD):
+    for path in (vendors_file, vendors_file.parent / record.RECORD, config_file):
+        if path is None:
+            continue
         try:
             stat = path.stat()
             digest.update(f"{path}\0{stat.st_mtime_ns}\0{stat.st_size}\n".encode())

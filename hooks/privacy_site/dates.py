@@ -7,13 +7,17 @@ date as an argument.
 from __future__ import annotations
 
 import calendar
+import functools
 import os
 import re
 from collections.abc import Mapping
 from datetime import UTC, date, datetime
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
-ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+# ASCII digits only: "\d" (and int()) would also take Arabic-Indic or full-width digits.
+ISO_DATE = re.compile(r"^([0-9]{4})-([0-9]{2})-([0-9]{2})$")
+# The same shape in any script's digits: a date that is refused with its own reason.
+ANY_DIGITS_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 EPOCH = re.compile(r"^[0-9]{1,12}$")  # ASCII digits only: int() would take "١٢٣" too
 # Dates a policy or a tool can have: far enough either way for any real document, near
 # enough that every date arithmetic the site does (a day after, 30 days before) is valid.
@@ -26,16 +30,39 @@ class SettingError(ValueError):
     """A site setting or environment variable that cannot be used as it is."""
 
 
+@functools.cache
+def _zone_names() -> frozenset[str]:
+    return frozenset(available_timezones())
+
+
+# Names the time zone database holds that are not places: the machine's own zone (which
+# differs between a laptop and the publishing server) and placeholders.
+NOT_PLACES = {"localtime", "posixrules", "Factory"}
+
+
 def zone_for(timezone: object) -> ZoneInfo:
-    """The site's time zone; :class:`SettingError` naming the setting when it is not one."""
+    """The site's time zone; :class:`SettingError` naming the setting when it is not an
+    IANA name such as America/New_York (``localtime`` is the machine's, not the site's)."""
+    name = timezone.strip() if isinstance(timezone, str) else ""
+    if not name:
+        raise SettingError(
+            f"mkdocs.yml: extra.privacy_site.timezone: {timezone!r} is empty; set the "
+            f"district's time zone by its IANA name, such as {DEFAULT_TIMEZONE}"
+        )
+    if name in NOT_PLACES:
+        raise SettingError(
+            f"mkdocs.yml: extra.privacy_site.timezone: {timezone!r} is not a place: it is "
+            "whatever zone the computer building the site is set to, so dates would differ "
+            f"between computers; set the district's IANA name, such as {DEFAULT_TIMEZONE}"
+        )
     try:
-        if not isinstance(timezone, str) or not timezone.strip():
-            raise ValueError(timezone)
-        return ZoneInfo(timezone.strip())
+        if name not in _zone_names():
+            raise ValueError(name)
+        return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError, TypeError, OSError) as exc:
         raise SettingError(
             f"mkdocs.yml: extra.privacy_site.timezone: {timezone!r} is not a time zone name; "
-            f"use one such as {DEFAULT_TIMEZONE}"
+            f"use the district's IANA name, such as {DEFAULT_TIMEZONE}"
         ) from exc
 
 
@@ -86,6 +113,11 @@ def parse_date(value: object) -> date | None:
 def why_not(raw: object) -> str:
     """Why ``raw`` is not a date the site accepts, as the end of a sentence about it."""
     match = ISO_DATE.match(raw.strip()) if isinstance(raw, str) else None
+    if not match and isinstance(raw, str) and ANY_DIGITS_DATE.match(raw.strip()):
+        return (
+            "is written with digits other than 0-9; dates use the digits 0 to 9 whatever the "
+            "page's language: write it like 2026-12-22 (year, month, day)"
+        )
     if not match:
         return "is not a date written YYYY-MM-DD; write it like 2026-12-22 (year, month, day)"
     year, month, day = (int(part) for part in match.groups())

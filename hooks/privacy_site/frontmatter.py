@@ -27,7 +27,16 @@ class Parsed:
 
 
 def parse(text: str) -> Parsed:
-    """Split ``text`` into front matter and body; positions are lines of the whole file."""
+    """Split ``text`` into front matter and body; positions are lines of the whole file.
+    Each text value (as YAML decoded it) and the body are checked for characters that hide
+    or reorder words (``sources.text_flaw``, ``sources.body_flaws``): ``flaws``."""
+    parsed = _split(text)
+    if parsed.error is None:
+        parsed.flaws += sources.body_flaws(parsed.body, parsed.body_line)
+    return parsed
+
+
+def _split(text: str) -> Parsed:
     text = text.lstrip("\ufeff")
     match = FENCE.match(text)
     if not match:
@@ -73,14 +82,8 @@ def parse(text: str) -> Parsed:
             )
         )
     for path, value in yamldoc.strings(document.data):
-        hidden = sources.invisible_in(value)
-        if hidden:
+        flaw = sources.text_flaw(value)  # the value as YAML decoded it: escapes included
+        if flaw:
             line = (document.where(path)[0] or 0) + 1
-            parsed.flaws.append(
-                (
-                    line,
-                    f"{'.'.join(str(p) for p in path)}: contains an invisible character "
-                    f"({hidden}) that can hide or reorder words; delete it and retype the text",
-                )
-            )
+            parsed.flaws.append((line, f"{'.'.join(str(p) for p in path)}: {flaw}"))
     return parsed

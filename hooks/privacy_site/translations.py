@@ -5,6 +5,12 @@ SHA-256 of the English file's bytes (``sha256sum docs/en/index.md``). When the E
 changes, the translation says it may be out of date and the build lists it as a warning.
 Policy versions never change once posted; their translations are checked like any page.
 
+A ``source_sha256`` that is not the English file as it is now is looked up in the English
+file's git history (``git_history``): a version that was committed makes the translation
+stale (a warning); one that matches no committed version is an error (a mistyped or
+copied value would otherwise label a current translation out of date and turn off the
+checks below). Outside a full git checkout the site cannot tell, and warns.
+
 A translation made from the English as it is now must also match its structure (see
 ``parity``): a mismatch is an error naming both files and lines. A stale translation is
 not held to it: the English moved on, and the page already says so.
@@ -19,10 +25,12 @@ from pathlib import Path
 
 from . import parity
 from .docs_tree import DocsTree
+from .git_history import History
 from .policies import TRANSLATION_KINDS
 from .problems import Problem
 
 SHA256 = re.compile(r"^[0-9a-f]{64}$")
+HISTORY = History()  # one per process: each English file's history is read once
 
 
 @dataclass(frozen=True)
@@ -41,7 +49,7 @@ def digest(path: Path) -> str:
 
 
 def check_translations(
-    tree: DocsTree, default: str
+    tree: DocsTree, default: str, history: History = HISTORY
 ) -> tuple[dict[tuple[str, str], PageTranslation], list[Problem]]:
     """Every translated Markdown file, checked against the English file it translates."""
     english = tree.pages.get(default, {})
@@ -112,18 +120,32 @@ def check_translations(
                     )
                 )
             elif recorded.strip().lower() != current:
-                stale = True
-                problems.append(
-                    Problem(
-                        shown,
-                        parsed.line_of("source_sha256"),
-                        message=f"the English docs/{default}/{path} has changed since this "
-                        "translation was made: the page says it may be out of date until the "
-                        "translation is updated and source_sha256 set to "
-                        f"'{current}'",
-                        severity="warning",
+                committed = history.digests(source)
+                if committed is not None and recorded.strip().lower() not in committed:
+                    problems.append(
+                        Problem(
+                            shown,
+                            parsed.line_of("source_sha256"),
+                            message=f"source_sha256: '{recorded.strip()}' is no version of "
+                            f"docs/{default}/{path} ever committed, so the site cannot tell "
+                            "whether this translation is current; if it translates the English "
+                            "as it is now, write "
+                            f"'source_sha256: {current}'",
+                        )
                     )
-                )
+                else:
+                    stale = True
+                    problems.append(
+                        Problem(
+                            shown,
+                            parsed.line_of("source_sha256"),
+                            message=f"the English docs/{default}/{path} has changed since this "
+                            "translation was made: the page says it may be out of date until "
+                            "the translation is updated and source_sha256 set to "
+                            f"'{current}'",
+                            severity="warning",
+                        )
+                    )
             if source not in outlines:
                 english_parsed = tree.markdown(source)
                 outlines[source] = (

@@ -15,7 +15,7 @@ from __future__ import annotations
 from datetime import date
 
 from . import yamldoc
-from .sources import invisible_in
+from .sources import text_flaw
 from .vendor_problems import Collector, Found, dotted
 from .vendor_rules import rules_pass
 from .vendor_schema import schema_pass
@@ -35,11 +35,7 @@ def check(document: Document, display: str, today: date) -> list[Found]:
     suggested = schema_pass(found, document.data)
     rules_pass(found, document.data, today, suggested)
     for path, value in yamldoc.strings(document.data):
-        hidden = invisible_in(value)
-        if hidden:
-            found.add(
-                path,
-                f"{dotted(path)}: contains an invisible character ({hidden}) that can hide or "
-                "reorder words; delete it and retype the text",
-            )
+        flaw = text_flaw(value)  # the value as YAML decoded it: escapes included
+        if flaw:
+            found.add(path, f"{dotted(path)}: {flaw}")
     return found.found

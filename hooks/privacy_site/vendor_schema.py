@@ -19,6 +19,7 @@ from typing import Any
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
+from .dates import why_not
 from .vendor_problems import Collector, dotted
 from .yamldoc import Path
 
@@ -220,10 +221,7 @@ def _pattern_message(pattern: str, value: object) -> str:
             "spaces and no user name or password in it"
         )
     if pattern == definitions["date"]["pattern"]:
-        return (
-            f"{_shown(value)} is not a date written YYYY-MM-DD; "
-            "write it like 2026-12-22 (year, month, day)"
-        )
+        return f"{_shown(value)} {why_not(value)}"
     slug = re.sub(r"[^a-z0-9]+", "-", str(value).lower()).strip("-") or "google-analytics"
     return (
         f"{_shown(value)} is not a valid id; use lowercase letters, digits and single hyphens, "

@@ -44,6 +44,15 @@ _Loader.yaml_implicit_resolvers = {
 }
 
 
+class ConfigLoader(_Loader):
+    """mkdocs.yml: MkDocs' own tags (``!ENV``, ``!relative``, ``!!python/name:``) read as
+    nothing, since only the values written out are checked."""
+
+
+ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
+ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, s, node: None)
+
+
 class YamlSyntaxError(ValueError):
     def __init__(self, message: str, line: int | None, column: int | None):
         super().__init__(message)
@@ -72,7 +81,7 @@ class Document:
 MAX_NESTING = 32  # brackets inside brackets; real content needs two or three
 
 
-def load(text: str) -> Document:
+def load(text: str, loader_class: type[_Loader] = _Loader) -> Document:
     """Parse one YAML document; raise :class:`YamlSyntaxError` with the parser's position."""
     deepest = _deepest_brackets(text)
     if deepest is not None:
@@ -82,7 +91,7 @@ def load(text: str) -> Document:
             line,
             column,
         )
-    loader = _Loader(text)
+    loader = loader_class(text)
     try:
         node = loader.get_single_node()
         document = Document(data=None)
