@@ -95,12 +95,17 @@ def _build_languages_in_asked_order() -> None:
 
     def build_next(config: MkDocsConfig, **options: Any) -> None:
         i18n = config.plugins["i18n"]
-        language = REBUILDS.next_language(i18n.current_language)
+        proposed = i18n.current_language
+        language = REBUILDS.next_language(proposed)
         i18n.current_language = language
         try:
             build(config, **options)
         finally:
             REBUILDS.written(language)
+            # i18n's loop skips the language equal to current_language: left at the one
+            # built out of turn, it skipped that language's own turn, so one call too few
+            # was made and a language kept its pages from before the save.
+            i18n.current_language = proposed
 
     build_next.privacy_site_order = True  # type: ignore[attr-defined]
     i18n_plugin.build = build_next

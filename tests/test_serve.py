@@ -185,3 +185,44 @@ def test_a_save_is_shown_in_each_language_as_soon_as_that_language_is_rebuilt(
         server.wait(timeout=30)
     output = log.read_text("utf-8")
     assert "Traceback" not in output and "ERROR" not in output
+
+
+def test_after_a_save_every_language_serves_the_new_text_whichever_language_is_read(
+    tmp_path: Path,
+) -> None:
+    """With a reader on each language's page in turn, one save reaches every language once
+    the rebuild has ended: a reader of the third language in mkdocs.yml's order left the
+    second language's pages as they were before the save (i18n skipped its turn)."""
+    codes = all_languages()
+    default = codes[0]
+    project = scratch_project(
+        tmp_path,
+        LIFECYCLE_FIXTURE,
+        FIXTURES / "vendors" / "valid.yml",
+        docs=languages_docs(tmp_path),
+        languages=codes,
+    )
+    contact = project / "docs" / default / "contact.md"  # untranslated: every language shows it
+    original = contact.read_text("utf-8")
+    log = tmp_path / "serve.log"
+    server, port = start_serve(project, log)
+    base = f"http://127.0.0.1:{port}/"
+    done = REBUILT.format(len(codes))
+    stale = []
+    try:
+        wait_for_log(log, done, 1)
+        for round_, reader in enumerate(codes[1:], start=1):
+            fetch(f"{base}{reader}/contact/", "</html>")  # the reader's language, asked for
+            contact.write_text(original + f"\nSaved {round_}.\n", "utf-8")
+            wait_for_log(log, done, round_ + 1)
+            for code in codes:
+                path = "contact/" if code == default else f"{code}/contact/"
+                with urllib.request.urlopen(base + path, timeout=30) as response:
+                    if f"Saved {round_}." not in response.read().decode("utf-8"):
+                        stale.append((reader, code))
+    finally:
+        contact.write_text(original, "utf-8")
+        server.terminate()
+        server.wait(timeout=30)
+    assert not stale, f"(language read, language left as before the save): {stale}"
+    assert "Traceback" not in log.read_text("utf-8")
