@@ -28,7 +28,6 @@ from collections import Counter
 from pathlib import Path
 
 import lxml.html
-from generated_files import languages
 from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -36,10 +35,8 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from privacy_site import csp, sanitize, symlinks
-from privacy_site.problems import ContentError, Problem, errors, warnings
+from privacy_site.problems import ContentError, Problem, errors
 from site_context import PROCESS, current
-
-log = logging.getLogger("privacy_site")
 
 # Hooks ------------------------------------------------------------------------------
 # `mkdocs serve` injects its own inline live-reload script into every page it serves,
@@ -87,13 +84,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     source = _source(config, page)
     if source is not None:
-        # A page another language shows in English was checked in the English build: its
-        # reminders are said once, there.
-        own = _src_uri(page).split("/", 1)[0] == languages(config)[0]
-        for problem in sanitize.problems(_display(config, page), html, source):
-            if problem.severity == "warning" and not own:
-                continue
-            _problem(config, problem)
+        for problem in errors(sanitize.problems(_display(config, page), html, source)):
+            _problem(config, problem)  # its reminders (an http:// link) were said with the
+            # content's, once for the site, before any page was rendered
     return sanitize.clean(html)
 
 
@@ -129,10 +122,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     found = getattr(config, "privacy_page_problems", [])
     for problem in errors(current(config).content.page_problems):  # found before rendering
         _problem(config, problem)
-    for problem in sorted(warnings(found)):  # this language's own pages (on_page_content)
-        log.warning(str(problem))
-    if errors(found):
-        raise PluginError(ContentError(errors(found)).report())
+    if found:
+        raise PluginError(ContentError(found).report())
 
 
 # Helper functions ---------------------------------------------------------------------
