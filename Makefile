@@ -10,6 +10,11 @@ export NO_MKDOCS_2_WARNING := 1
 # preview module checks it and says what is wrong with it.
 override DATE := $(value DATE)
 export DATE
+# The same for every other value a target passes on: POLICY, EFFECTIVE and BENCH.
+override POLICY := $(value POLICY)
+override EFFECTIVE := $(value EFFECTIVE)
+override BENCH := $(value BENCH)
+export POLICY EFFECTIVE BENCH
 AS_OF = $(if $(DATE),epoch=$$($(BIN)/python -m privacy_site.preview "$$DATE") \
         || exit 2; export SOURCE_DATE_EPOCH=$$epoch;,)
 
@@ -52,13 +57,13 @@ check: setup
 
 ## new-version POLICY=<id> [EFFECTIVE=YYYY-MM-DD]: start the next version of a policy
 new-version: setup
-	@test -n "$(POLICY)" || { echo "usage: make new-version POLICY=website-privacy"; exit 2; }
-	@$(BIN)/privacy-site new-version "$(POLICY)" $(if $(EFFECTIVE),--effective "$(EFFECTIVE)",)
+	@test -n "$$POLICY" || { echo "usage: make new-version POLICY=website-privacy"; exit 2; }
+	@$(BIN)/privacy-site new-version "$$POLICY" $(if $(EFFECTIVE),--effective "$$EFFECTIVE",)
 
 ## correct POLICY=<id>: a correction (typo, broken link) of the version in effect, from today
 correct: setup
-	@test -n "$(POLICY)" || { echo "usage: make correct POLICY=website-privacy"; exit 2; }
-	@$(BIN)/privacy-site correct "$(POLICY)"
+	@test -n "$$POLICY" || { echo "usage: make correct POLICY=website-privacy"; exit 2; }
+	@$(BIN)/privacy-site correct "$$POLICY"
 
 ## post: record in posted.lock what is on the site today (the daily publish runs it)
 post: setup
@@ -102,7 +107,8 @@ test-fast: setup
 ## bench: the whole benchmark (tens of minutes): writes BENCHMARKS.md and benchmarks.json;
 ## BENCH=--quick for the smoke test's size, BENCH="--parts overhead,growth" for some parts
 bench: setup chromium vnu
-	PYTHONPATH=tests $(BIN)/python -m bench $(BENCH)
+	@# $$BENCH is split into words (--parts overhead,growth), never globbed or run.
+	set -f; PYTHONPATH=tests $(BIN)/python -m bench $$BENCH
 
 ## bench-redline: the redline on real legal text, as a ratio to plain difflib in the same run
 bench-redline: setup
