@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import resource
 import shutil
 import signal
 import subprocess
@@ -404,6 +405,57 @@ def test_post_records_each_posted_version_and_vendor(project: Path) -> None:
     assert later.stdout.splitlines()[0] == f"Recorded version {POLICY}/2027-03-01.md"
     assert "posted.lock: 1 line added; commit it." in later.stdout
     assert (project / "posted.lock").read_text("utf-8").startswith(lock)
+
+
+def run_on_a_full_disk(project: Path, limit: int, *args: str) -> subprocess.CompletedProcess:
+    """``privacy-site`` unable to write a file past ``limit`` bytes: RLIMIT_FSIZE, with
+    SIGXFSZ ignored, so a write that goes past it fails with an OSError (EFBIG), as on a
+    full disk (ENOSPC)."""
+
+    def limited() -> None:
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1")
+    env.pop("SOURCE_DATE_EPOCH", None)
+    return subprocess.run(
+        [str(CLI), "--config", str(project / "mkdocs.yml"), *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+        preexec_fn=limited,
+    )
+
+
+def test_post_that_cannot_write_leaves_the_record_byte_for_byte(tmp_path: Path) -> None:
+    project = posted_project(tmp_path)
+    lock = project / "posted.lock"
+    before = lock.read_bytes()
+    files_before = sorted(p.name for p in project.iterdir())
+    # 2026-12-30: one more version is posted, so the record grows past its size now.
+    result = run_on_a_full_disk(project, len(before) + 10, "post", "--date", "2026-12-30")
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    [message] = result.stderr.splitlines()
+    assert message.startswith("privacy-site post: posted.lock: could not be written ("), message
+    assert "it is unchanged" in message
+    assert lock.read_bytes() == before
+    assert sorted(p.name for p in project.iterdir()) == files_before  # no temporary file left
+
+    assert run(project, "post", "--date", "2026-12-30").returncode == 0  # room again: written
+    assert lock.read_bytes().startswith(before)
+    assert lock.read_bytes() != before
+
+
+def test_new_version_that_cannot_write_leaves_no_file(project: Path) -> None:
+    folder = project / POLICY
+    names = sorted(p.name for p in folder.iterdir())
+    result = run_on_a_full_disk(project, 64, "new-version", "sample-policy", "--date", "2027-03-10")
+    assert result.returncode != 0
+    [message] = result.stderr.splitlines()
+    assert message.startswith(f"privacy-site new-version: {POLICY}/2027-04-09.md: could not be")
+    assert sorted(p.name for p in folder.iterdir()) == names  # no half-written version
 
 
 def test_post_records_nothing_while_there_are_errors(project: Path) -> None:

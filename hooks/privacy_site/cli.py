@@ -24,7 +24,7 @@ from typing import Any
 
 import yaml
 
-from . import dates, links, messages, readability, record
+from . import dates, files, links, messages, readability, record
 from .changes import all_changes
 from .content import Content, load_content
 from .dates import SettingError
@@ -50,7 +50,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         return args.run(args)
-    except (Refused, SettingError) as exc:
+    except (Refused, SettingError, files.WriteFailed) as exc:
         print(f"{PROGRAM} {args.command}: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
@@ -324,7 +324,8 @@ def _write_version(
     if base.in_short:
         fields["in_short"] = list(base.in_short)
     front = yaml.dump(fields, Dumper=_Plain, allow_unicode=True, sort_keys=False, width=10_000)
-    path.write_text(f"---\n{front}---\n\n{base.body.lstrip()}", encoding="utf-8")
+    text = f"---\n{front}---\n\n{base.body.lstrip()}"
+    files.write_text(path, text, replace=False, shown=_shown(project, path))
     return path
 
 

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from . import frontmatter, yamldoc
+from . import files, frontmatter, yamldoc
 from .problems import Problem
 from .translations import digest  # the one way a file is fingerprinted
 
@@ -243,10 +243,13 @@ def pending(entries: Iterable[Entry], posted: Posted, today: date) -> list[Entry
 
 
 def append(path: Path, new: list[Entry]) -> None:
+    """The record with ``new`` added, written whole (:func:`files.write_text`) or not at
+    all: :class:`files.WriteFailed` leaves it byte for byte as it was."""
     text = path.read_text(encoding="utf-8") if path.exists() else HEADER
     if text and not text.endswith("\n"):
         text += "\n"
-    path.write_text(text + "".join(entry.text() + "\n" for entry in new), encoding="utf-8")
+    lines = "".join(entry.text() + "\n" for entry in new)
+    files.write_text(path, text + lines, shown=RECORD)
 
 
 def append_only(before: str, after: str, display: str = "posted.lock") -> list[Problem]:
