@@ -23,7 +23,7 @@ LOCALES := hooks/privacy_site/locale
 # The site's words: templates and Python call _, gettext, say, nsay, fill, nfill and N_.
 EXTRACT := $(BIN)/pybabel extract -F hooks/babel.cfg -k say -k nsay:1,2 -k fill -k nfill:1,2 \
            -k N_ --no-location --sort-output --project=privacy-site \
-           --ignore-dirs=".* _* node_modules site site.new"
+           --ignore-dirs=".* _* node_modules site"
 
 ## setup: create .venv and install the pinned dependencies from requirements.lock
 setup: $(STAMP)
@@ -34,13 +34,10 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --editable .
 	rm -f $(VENV)/.installed-* && touch $@
 
-## build [DATE=YYYY-MM-DD]: build the site into site/ (strict; a failed build leaves site/ untouched)
+## build [DATE=YYYY-MM-DD]: build the site into site/ (strict; a failed build leaves site/ untouched;
+## site/ is replaced in one step, one build at a time: hooks/privacy_site/publish.py)
 build: setup
-	@rm -rf site.new
-	@$(AS_OF) $(BIN)/mkdocs build --clean --site-dir site.new || { rm -rf site.new; \
-	  echo "Not built: site/ is unchanged. Fix the problems listed above (each names its file and line), then run make build again."; exit 1; }
-	@rm -rf site && mv site.new site
-	@echo "Built: site/ is ready to publish. Lines marked WARNING above are reminders; they do not stop the build."
+	@$(AS_OF) $(BIN)/privacy-site build
 
 ## serve: live preview at http://127.0.0.1:8000 (as of today)
 serve: setup
@@ -173,4 +170,4 @@ lock:
 	  --no-emit-find-links -o requirements.lock pyproject.toml
 
 clean:
-	rm -rf site site.new .pytest_cache
+	rm -rf site site.new .site-builds .pytest_cache

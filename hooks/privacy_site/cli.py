@@ -1,6 +1,7 @@
 """The staff's command line: ``privacy-site <command>`` (also ``make check`` and friends).
 
 - ``check``: every problem in the content, grouped, with a count; exit 1 on errors.
+- ``build``: build the site into site/, switched in one step (``make build``; ``publish``).
 - ``new-version <policy>``: the next version's file, posted today, in effect 30 days later.
 - ``correct <policy>``: a correction of the version in effect, in effect today.
 - ``post``: record what is posted in posted.lock (the daily publish runs it).
@@ -24,7 +25,7 @@ from typing import Any
 
 import yaml
 
-from . import dates, files, links, messages, readability, record
+from . import dates, files, links, messages, publish, readability, record
 from .changes import all_changes
 from .content import Content, load_content
 from .dates import SettingError
@@ -76,6 +77,13 @@ def _parser() -> argparse.ArgumentParser:
 
     sub = command("check", check, "check everything; exit 1 if anything must be fixed")
     as_of(sub, "check the site as it will be on YYYY-MM-DD")
+    sub = command("build", build, "build the site into site/, replacing it in one step")
+    as_of(sub, "build the site as it will be on YYYY-MM-DD")
+    sub.add_argument(
+        "--no-wait",
+        action="store_true",
+        help="refuse, rather than wait, when another build of the site is running",
+    )
     sub = command("new-version", new_version, "start the next version of a policy")
     sub.add_argument("policy", help="the policy's folder name, e.g. website-privacy")
     sub.add_argument("--effective", type=_day, help="when it takes effect (default: in 30 days)")
@@ -124,6 +132,15 @@ def check(args: argparse.Namespace) -> int:
     problems += readability.warnings(grades)
     print(report(problems, today, readability.report(grades)))
     return 1 if errors(problems) else 0
+
+
+def build(args: argparse.Namespace) -> int:
+    read_config(args.config)  # one line if mkdocs.yml is missing or unreadable
+    env = dict(os.environ)
+    if args.date is not None:
+        env["SOURCE_DATE_EPOCH"] = str(epoch(args.date.isoformat(), args.config))
+    engine = ["build", "--clean", "--config-file", str(args.config.resolve())]
+    return publish.build(args.config.resolve().parent, engine, env, wait=not args.no_wait)
 
 
 def new_version(args: argparse.Namespace) -> int:
