@@ -124,7 +124,7 @@ def check(args: argparse.Namespace) -> int:
     today = args.date or dates.build_date(project.settings.timezone)
     content = _content(project, today)
     problems = list(content.problems) + _site_problems(project, content)
-    entries, _ = record.read(project.record_file)
+    entries, _ = record.read(project.record_file, docs=project.docs_dir.name)
     unrecorded = record.pending(entries, content.posted(project.docs_dir), today)
     problems += [_unrecorded(entry, content) for entry in unrecorded]
     recorded = frozenset(entry.key for entry in entries if entry.kind == "version")
@@ -194,13 +194,14 @@ def correct(args: argparse.Namespace) -> int:
 def post(args: argparse.Namespace) -> int:
     project = read_project(args.config)
     today = args.date or dates.build_date(project.settings.timezone)
-    content = _content(project, today)
+    _usable_record(project)  # never written through a link, never into a folder
+    content = _content(project, today, record_required=False)  # post starts a record
     found = errors(content.problems)
     if found:
         print(report(found, today), file=sys.stderr)
         print("Nothing recorded: fix the errors first.", file=sys.stderr)
         return 1
-    entries, _ = record.read(project.record_file)
+    entries, _ = record.read(project.record_file, docs=project.docs_dir.name)
     new = record.pending(entries, content.posted(project.docs_dir), today)
     if not new:
         print(f"{record.RECORD}: nothing new is posted as of {today}.")
@@ -275,6 +276,7 @@ def check_record(args: argparse.Namespace) -> int:
 
     if git("rev-parse", "--verify", "--quiet", f"{args.base}^{{commit}}").returncode != 0:
         raise Refused(f"--base {args.base}: not a commit of this repository (fetch it first)")
+    _usable_record(project)
     path = f"{args.base}:./{record.RECORD}"  # ./: the project's folder, not the repository's
     present = git("cat-file", "-e", path).returncode == 0
     before = git("show", path).stdout if present else ""  # no record yet: anything goes
@@ -288,7 +290,7 @@ def check_record(args: argparse.Namespace) -> int:
 # Helper functions -------------------------------------------------------------------
 
 
-def _content(project: Project, today: date) -> Content:
+def _content(project: Project, today: date, *, record_required: bool = True) -> Content:
     return load_content(
         project.docs_dir,
         today,
@@ -296,7 +298,14 @@ def _content(project: Project, today: date) -> Content:
         project.default_language,
         project.languages,
         project.vendors_file,
+        record_required=record_required,
     )
+
+
+def _usable_record(project: Project) -> None:
+    wrong = record.unusable(project.record_file)
+    if wrong is not None:
+        raise Refused(str(wrong))
 
 
 def _site_problems(project: Project, content: Content) -> list[Problem]:
