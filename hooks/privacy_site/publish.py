@@ -142,7 +142,8 @@ def _lock(builds: Path, wait: bool) -> int:
     """The lock file's descriptor, held (exclusively) until this process and the engine
     end; a second build waits for it, saying so, or refuses."""
     builds.mkdir(exist_ok=True)
-    descriptor = os.open(builds / LOCK, os.O_RDWR | os.O_CREAT, 0o644)
+    # O_NOFOLLOW: the pid written below never lands in a file a link points at
+    descriptor = os.open(builds / LOCK, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o644)
     try:
         fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:
