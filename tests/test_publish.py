@@ -278,12 +278,12 @@ def test_a_site_folder_that_cannot_be_replaced_is_left_whole(
         write_pages(project, "second")
         status, output = build(project)
         assert status != 0
+        assert manifest(project / "site") == sites["first"]  # not half emptied
+        assert not (project / "site").is_symlink()
         assert "Traceback" not in output
         lines = said(output)
         assert lines[-2].startswith("site: could not be written or read (Operation not permitted")
         assert lines[-1].startswith(NOT_BUILT)
-        assert manifest(project / "site") == sites["first"]
-        assert not (project / "site").is_symlink()
     finally:
         subprocess.run(["chattr", "-i", project / "site"], check=True)
     status, output = build(project)  # once it can be, the folder becomes the link
