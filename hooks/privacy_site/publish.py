@@ -17,6 +17,8 @@ How, and why this way:
   Linux and a file system that supports it; a link works wherever the site is built.
   What reads ``site/`` follows the link: the GitHub Pages upload (``tar --dereference
   --directory site``), ``tests/linkcheck.py`` and ``make links``, ``cp -r site/ ...``.
+  A copy made without the trailing slash by a tool that keeps links (``rsync -a site
+  host:``) copies the link itself: give such a tool ``site/``.
 - A ``site/`` that is still a real folder (built before this module) becomes a link
   once: exchanged with the new link in one step where renameat2 exists, else moved
   aside and replaced (two renames, microseconds apart).
