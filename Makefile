@@ -10,6 +10,11 @@ export NO_MKDOCS_2_WARNING := 1
 # preview module checks it and says what is wrong with it.
 override DATE := $(value DATE)
 export DATE
+# The same for every other value a target passes on: POLICY, EFFECTIVE and BENCH.
+override POLICY := $(value POLICY)
+override EFFECTIVE := $(value EFFECTIVE)
+override BENCH := $(value BENCH)
+export POLICY EFFECTIVE BENCH
 AS_OF = $(if $(DATE),epoch=$$($(BIN)/python -m privacy_site.preview "$$DATE") \
         || exit 2; export SOURCE_DATE_EPOCH=$$epoch;,)
 
@@ -18,7 +23,7 @@ LOCALES := hooks/privacy_site/locale
 # The site's words: templates and Python call _, gettext, say, nsay, fill, nfill and N_.
 EXTRACT := $(BIN)/pybabel extract -F hooks/babel.cfg -k say -k nsay:1,2 -k fill -k nfill:1,2 \
            -k N_ --no-location --sort-output --project=privacy-site \
-           --ignore-dirs=".* _* node_modules site site.new"
+           --ignore-dirs=".* _* node_modules site"
 
 ## setup: create .venv and install the pinned dependencies from requirements.lock
 setup: $(STAMP)
@@ -29,13 +34,10 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --editable .
 	rm -f $(VENV)/.installed-* && touch $@
 
-## build [DATE=YYYY-MM-DD]: build the site into site/ (strict; a failed build leaves site/ untouched)
+## build [DATE=YYYY-MM-DD]: build the site into site/ (strict; a failed build leaves site/ untouched;
+## site/ is replaced in one step, one build at a time: hooks/privacy_site/publish.py)
 build: setup
-	@rm -rf site.new
-	@$(AS_OF) $(BIN)/mkdocs build --clean --site-dir site.new || { rm -rf site.new; \
-	  echo "Not built: site/ is unchanged. Fix the problems listed above (each names its file and line), then run make build again."; exit 1; }
-	@rm -rf site && mv site.new site
-	@echo "Built: site/ is ready to publish. Lines marked WARNING above are reminders; they do not stop the build."
+	@$(AS_OF) $(BIN)/privacy-site build
 
 ## serve: live preview at http://127.0.0.1:8000 (as of today)
 serve: setup
@@ -52,13 +54,13 @@ check: setup
 
 ## new-version POLICY=<id> [EFFECTIVE=YYYY-MM-DD]: start the next version of a policy
 new-version: setup
-	@test -n "$(POLICY)" || { echo "usage: make new-version POLICY=website-privacy"; exit 2; }
-	@$(BIN)/privacy-site new-version "$(POLICY)" $(if $(EFFECTIVE),--effective "$(EFFECTIVE)",)
+	@test -n "$$POLICY" || { echo "usage: make new-version POLICY=website-privacy"; exit 2; }
+	@$(BIN)/privacy-site new-version "$$POLICY" $(if $(EFFECTIVE),--effective "$$EFFECTIVE",)
 
 ## correct POLICY=<id>: a correction (typo, broken link) of the version in effect, from today
 correct: setup
-	@test -n "$(POLICY)" || { echo "usage: make correct POLICY=website-privacy"; exit 2; }
-	@$(BIN)/privacy-site correct "$(POLICY)"
+	@test -n "$$POLICY" || { echo "usage: make correct POLICY=website-privacy"; exit 2; }
+	@$(BIN)/privacy-site correct "$$POLICY"
 
 ## post: record in posted.lock what is on the site today (the daily publish runs it)
 post: setup
@@ -102,7 +104,8 @@ test-fast: setup
 ## bench: the whole benchmark (tens of minutes): writes BENCHMARKS.md and benchmarks.json;
 ## BENCH=--quick for the smoke test's size, BENCH="--parts overhead,growth" for some parts
 bench: setup chromium vnu
-	PYTHONPATH=tests $(BIN)/python -m bench $(BENCH)
+	@# $$BENCH is split into words (--parts overhead,growth), never globbed or run.
+	set -f; PYTHONPATH=tests $(BIN)/python -m bench $$BENCH
 
 ## bench-redline: the redline on real legal text, as a ratio to plain difflib in the same run
 bench-redline: setup
@@ -167,4 +170,4 @@ lock:
 	  --no-emit-find-links -o requirements.lock pyproject.toml
 
 clean:
-	rm -rf site site.new .pytest_cache
+	rm -rf site site.new .site-builds .pytest_cache

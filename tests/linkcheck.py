@@ -112,6 +112,7 @@ def linkchecker_config(base_url: str, path: Path, external: bool = False) -> Pat
 
 def check_links(site_dir: Path, workdir: Path, external: bool = False) -> LinkReport:
     """Serve ``site_dir`` and run LinkChecker on all of it; sort what it reports."""
+    workdir = workdir.resolve()  # LinkChecker runs in it, and is given its config by path
     workdir.mkdir(parents=True, exist_ok=True)
     with serve(site_dir) as base_url:
         config = linkchecker_config(base_url, workdir / "linkcheckerrc", external)

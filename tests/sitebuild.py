@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from privacy_site import record
 from privacy_site.dates import epoch_for
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -92,6 +93,8 @@ def build_site(
         shutil.copy(vendors_source, project / "vendors.yml")
     if docs is None:  # the real content comes with its record of what was posted
         shutil.copy(ROOT / "posted.lock", project / "posted.lock")
+    else:  # a fixture's record has nothing in it yet, as a new district's first one
+        (project / "posted.lock").write_text(record.HEADER, encoding="utf-8")
     for name in ("hooks", "overrides"):
         (project / name).symlink_to(ROOT / name)
     cfg = config or config_with()
@@ -157,6 +160,8 @@ def scratch_project(
     project.mkdir()
     (docs or fixture_docs(workdir, policies)).rename(project / "docs")
     shutil.copy(vendors, project / "vendors.yml")
+    # A record with nothing in it yet, as a new district's first one (`post` adds to it).
+    (project / "posted.lock").write_text(record.HEADER, encoding="utf-8")
     for name in ("hooks", "overrides"):
         (project / name).symlink_to(ROOT / name)
     config = config_with()

@@ -136,7 +136,14 @@ def test_make_build_never_publishes_a_failed_build(tmp_path: Path) -> None:
     root = Path(__file__).resolve().parent.parent
     project = tmp_path / "project"
     project.mkdir()
-    for name in ("mkdocs.yml", "Makefile", "requirements.lock", "pyproject.toml", "vendors.yml"):
+    for name in (
+        "mkdocs.yml",
+        "Makefile",
+        "requirements.lock",
+        "pyproject.toml",
+        "vendors.yml",
+        "posted.lock",
+    ):
         shutil.copy2(root / name, project / name)  # keeps the lock older than the venv
     for name in ("hooks", "overrides", ".venv"):
         (project / name).symlink_to(root / name)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import resource
 import shutil
 import signal
 import subprocess
@@ -406,6 +407,57 @@ def test_post_records_each_posted_version_and_vendor(project: Path) -> None:
     assert (project / "posted.lock").read_text("utf-8").startswith(lock)
 
 
+def run_on_a_full_disk(project: Path, limit: int, *args: str) -> subprocess.CompletedProcess:
+    """``privacy-site`` unable to write a file past ``limit`` bytes: RLIMIT_FSIZE, with
+    SIGXFSZ ignored, so a write that goes past it fails with an OSError (EFBIG), as on a
+    full disk (ENOSPC)."""
+
+    def limited() -> None:
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1")
+    env.pop("SOURCE_DATE_EPOCH", None)
+    return subprocess.run(
+        [str(CLI), "--config", str(project / "mkdocs.yml"), *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+        preexec_fn=limited,
+    )
+
+
+def test_post_that_cannot_write_leaves_the_record_byte_for_byte(tmp_path: Path) -> None:
+    project = posted_project(tmp_path)
+    lock = project / "posted.lock"
+    before = lock.read_bytes()
+    files_before = sorted(p.name for p in project.iterdir())
+    # 2026-12-30: one more version is posted, so the record grows past its size now.
+    result = run_on_a_full_disk(project, len(before) + 10, "post", "--date", "2026-12-30")
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    [message] = result.stderr.splitlines()
+    assert message.startswith("privacy-site post: posted.lock: could not be written ("), message
+    assert "it is unchanged" in message
+    assert lock.read_bytes() == before
+    assert sorted(p.name for p in project.iterdir()) == files_before  # no temporary file left
+
+    assert run(project, "post", "--date", "2026-12-30").returncode == 0  # room again: written
+    assert lock.read_bytes().startswith(before)
+    assert lock.read_bytes() != before
+
+
+def test_new_version_that_cannot_write_leaves_no_file(project: Path) -> None:
+    folder = project / POLICY
+    names = sorted(p.name for p in folder.iterdir())
+    result = run_on_a_full_disk(project, 64, "new-version", "sample-policy", "--date", "2027-03-10")
+    assert result.returncode != 0
+    [message] = result.stderr.splitlines()
+    assert message.startswith(f"privacy-site new-version: {POLICY}/2027-04-09.md: could not be")
+    assert sorted(p.name for p in folder.iterdir()) == names  # no half-written version
+
+
 def test_post_records_nothing_while_there_are_errors(project: Path) -> None:
     announced = project / POLICY / "2026-12-22.md"
     announced.write_text(
@@ -415,7 +467,7 @@ def test_post_records_nothing_while_there_are_errors(project: Path) -> None:
     assert result.returncode == 1
     assert f"{POLICY}/2026-12-22.md:4: posted: '2026-11-31'" in result.stderr
     assert "Nothing recorded: fix the errors first." in result.stderr
-    assert not (project / "posted.lock").exists()
+    assert (project / "posted.lock").read_text("utf-8") == record.HEADER  # nothing added
 
 
 def _edit(project: Path) -> None:
@@ -621,6 +673,135 @@ def test_append_only() -> None:
     assert (emptied.file, emptied.line) == ("other.lock", 1)
 
 
+# 7b. a record that is missing, points elsewhere or names files outside docs/ ----------
+
+
+def build_as_of(project: Path, day: date) -> subprocess.CompletedProcess[str]:
+    """The real build of ``project`` (its hooks), as of ``day``."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH=str(epoch_for(day, TIMEZONE)))
+    site = project.parent / "site"
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-f", str(project / "mkdocs.yml"), "-d", site],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
+def test_a_missing_record_is_refused_once_versions_are_posted(tmp_path: Path) -> None:
+    """Deleted, the record protected nothing: an edit to a posted version passed."""
+    project = posted_project(tmp_path)
+    (project / "posted.lock").unlink()
+    _edit(project)
+    says = (
+        "posted.lock: is missing, and versions are posted as of 2026-11-22 "
+        f"({POLICY}/2020-01-01.md among them): without the record, a posted version could "
+        "change unnoticed; restore it with git (`git checkout origin/main -- posted.lock`); "
+        "a new site starts its record with `privacy-site post`"
+    )
+    checked = run(project, "check", "--date", "2026-11-22")
+    assert checked.returncode == 1, checked.stdout
+    assert f"  {says}" in checked.stdout.splitlines()
+    built = build_as_of(project, date(2026, 11, 22))
+    output = built.stdout + built.stderr
+    assert built.returncode != 0, output
+    assert "Traceback" not in output
+    assert says in output
+    # Before anything is posted there is nothing to protect: no record is needed yet.
+    assert run(project, "check", "--date", "2019-06-01").returncode == 0
+
+
+def test_post_starts_a_missing_record(project: Path) -> None:
+    (project / "posted.lock").unlink()
+    result = run(project, "post", "--date", "2026-11-22")
+    assert result.returncode == 0, result.stderr
+    lock = (project / "posted.lock").read_text("utf-8")
+    assert lock.startswith(record.HEADER)
+    assert f"\t{POLICY}/2020-01-01.md\n" in lock
+
+
+@pytest.mark.parametrize(
+    "key",
+    [
+        "../../../../etc/hostname",
+        "/etc/hostname",
+        "docs/../mkdocs.yml",
+        "docs/en/../../../etc/hostname",
+        "vendors.yml",
+        "docs\\en\\policies\\x.md",
+    ],
+)
+def test_a_record_line_naming_a_file_outside_docs_is_refused_at_its_line(
+    tmp_path: Path, key: str
+) -> None:
+    project = posted_project(tmp_path)
+    lock = project / "posted.lock"
+    sha = hashlib.sha256(b"x").hexdigest()
+    lock.write_text(lock.read_text("utf-8") + f"2026-11-22\tversion\t{sha}\t{key}\n", "utf-8")
+    number = len(lock.read_text("utf-8").splitlines())
+    result = run(project, "check", "--date", "2026-11-22")
+    assert result.returncode == 1, result.stdout
+    errors, _, _ = sections(result.stdout)
+    assert errors == [
+        f"posted.lock:{number}: names {key!r}, which is not a file inside docs/; the record "
+        "only names the site's own files: the record is written only by `privacy-site post`: "
+        "restore it with `git checkout origin/main -- posted.lock`, then run "
+        "`privacy-site post`"
+    ], result.stdout
+
+
+def test_the_build_refuses_a_record_line_outside_docs(tmp_path: Path) -> None:
+    project = posted_project(tmp_path)
+    lock = project / "posted.lock"
+    sha = hashlib.sha256(b"x").hexdigest()
+    line = f"2026-11-22\tversion\t{sha}\t../../../../etc/hostname\n"
+    lock.write_text(lock.read_text("utf-8") + line, "utf-8")
+    number = len(lock.read_text("utf-8").splitlines())
+    built = build_as_of(project, date(2026, 11, 22))
+    output = built.stdout + built.stderr
+    assert built.returncode != 0, output
+    assert f"posted.lock:{number}: names '../../../../etc/hostname', which is not a file" in output
+
+
+@pytest.mark.parametrize("kind", ["symlink", "folder"])
+def test_a_record_that_is_not_a_plain_file_is_refused_by_every_command(
+    tmp_path: Path, kind: str
+) -> None:
+    """A symlinked posted.lock made post append to the file it pointed at; a folder made
+    check-record crash."""
+    project = posted_project(tmp_path)
+    lock = project / "posted.lock"
+    committed_record(project, project)
+    elsewhere = tmp_path / "elsewhere.txt"
+    if kind == "symlink":
+        shutil.move(lock, elsewhere)
+        lock.symlink_to(elsewhere)
+        what = "a symbolic link"
+    else:
+        lock.unlink()
+        lock.mkdir()
+        elsewhere.write_text("not the record\n", "utf-8")
+        what = "a folder"
+    before = elsewhere.read_bytes()
+    says = (
+        f"posted.lock: is {what}; the record is a plain file beside mkdocs.yml: remove this "
+        "one, then restore the record with git (`git checkout origin/main -- posted.lock`)"
+    )
+    for command in ("post", "check-record"):
+        args = ("--date", "2026-12-30") if command == "post" else ("--base", "HEAD")
+        assert refusal(run(project, command, *args)) == f"privacy-site {command}: {says}"
+    checked = run(project, "check", "--date", "2026-12-30")
+    assert checked.returncode == 1
+    assert f"  {says}" in checked.stdout.splitlines()
+    built = build_as_of(project, date(2026, 12, 30))
+    output = built.stdout + built.stderr
+    assert built.returncode != 0 and "Traceback" not in output, output
+    assert says in output
+    assert elsewhere.read_bytes() == before  # nothing written through the link
+
+
 # 8. preview ---------------------------------------------------------------------------
 
 
@@ -731,7 +912,7 @@ def test_an_impossible_date_is_an_argument_error(
     last = result.stderr.splitlines()[-1]
     assert last.startswith(f"privacy-site {command}: error: argument --date: ")
     assert reason in last
-    assert not (project / "posted.lock").exists()
+    assert (project / "posted.lock").read_text("utf-8") == record.HEADER  # nothing added
 
 
 def test_a_missing_mkdocs_yml_is_one_line(tmp_path: Path) -> None:

@@ -2,8 +2,8 @@
 
 Page text is checked against the allowlist and sanitized (``privacy_site.sanitize``),
 titles are escaped wherever the theme prints them, every page carries a
-Content-Security-Policy (``privacy_site.csp``), and ``make`` never hands ``DATE=`` to a
-shell as code.
+Content-Security-Policy (``privacy_site.csp``), and ``make`` never hands a variable
+(``DATE=``, ``POLICY=``, ``EFFECTIVE=``, ``BENCH=``) to a shell as code.
 """
 
 from __future__ import annotations
@@ -235,33 +235,58 @@ def test_aligned_table_columns_are_allowed_by_the_pages_policy(hostile_title: Bu
     assert csp._hash("text-align: center;") in policy
 
 
-# make DATE=... ------------------------------------------------------------------------------
+# make DATE=..., POLICY=..., EFFECTIVE=..., BENCH=... ----------------------------------------
+
+PAYLOADS = [
+    "$(shell touch {mark})",
+    '"; touch {mark}; echo "',
+    "`touch {mark}`",
+    "$$(touch {mark})",
+    "2026-12-22$(touch {mark})",
+    "'; touch {mark}; '",
+]
+# Every target and every variable the Makefile hands on to a command, with the other
+# variables the target needs set to a valid value, and what the refusal names ("{mark}":
+# the whole value, as text). bench's chromium and vnu prerequisites are taken as done
+# (-o): they install software, which is not what is tested here.
+TARGETS = [
+    (["preview"], "DATE", "DATE="),
+    (["build"], "DATE", "DATE="),
+    (["check"], "DATE", "--date"),
+    (["new-version"], "POLICY", "{mark}"),
+    (["new-version", "POLICY=website-privacy"], "EFFECTIVE", "--effective"),
+    (["correct"], "POLICY", "{mark}"),
+    (["-o", "chromium", "-o", "vnu", "bench"], "BENCH", "{mark}"),
+]
 
 
 @pytest.mark.parametrize(
-    "payload",
-    [
-        "$(shell touch {mark})",
-        '"; touch {mark}; echo "',
-        "`touch {mark}`",
-        "$$(touch {mark})",
-        "2026-12-22$(touch {mark})",
-        "'; touch {mark}; '",
-    ],
+    ("target", "variable", "refusal"), TARGETS, ids=[f"{t[-1]}-{v}" for t, v, _ in TARGETS]
 )
-def test_a_shell_payload_in_date_runs_nothing(payload: str, tmp_path: Path) -> None:
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_a_shell_payload_in_date_runs_nothing(
+    payload: str, target: list[str], variable: str, refusal: str, tmp_path: Path
+) -> None:
+    """Each value reaches its command as one piece of text: refused, never run."""
     mark = tmp_path / "ran"
+    before = subprocess.run(
+        ["git", "status", "--porcelain", "docs"], cwd=ROOT, capture_output=True, text=True
+    ).stdout
     result = subprocess.run(
-        ["make", "--no-print-directory", "-s", "preview", f"DATE={payload.format(mark=mark)}"],
+        ["make", "--no-print-directory", "-s", *target, f"{variable}={payload.format(mark=mark)}"],
         cwd=ROOT,
         capture_output=True,
         text=True,
-        timeout=120,
+        timeout=300,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
     )
     assert not mark.exists(), result.stdout + result.stderr
     assert result.returncode != 0
-    assert "DATE=" in result.stderr
+    assert refusal.format(mark=mark) in result.stderr, result.stdout + result.stderr
+    after = subprocess.run(
+        ["git", "status", "--porcelain", "docs"], cwd=ROOT, capture_output=True, text=True
+    ).stdout
+    assert after == before  # no version file was written
 
 
 def test_an_impossible_date_names_itself_and_the_month_length() -> None:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import shutil
 from datetime import date
 from pathlib import Path
 
 import pytest
+from privacy_site import record
 from privacy_site.content import load_content
 from privacy_site.problems import errors
 
@@ -14,8 +16,15 @@ EXTRA = {"privacy_site": {"district": "Test District", "contact_email": "web@exa
 
 
 def docs_for(case: Path, tmp_path: Path) -> Path:
-    """The case's content under a folder named docs, as staff would see the paths."""
-    return case / "docs"
+    """The case's content under a folder named docs, as staff would see the paths, beside a
+    record with nothing in it yet (a missing one is refused once versions are posted)."""
+    shutil.copytree(case / "docs", tmp_path / "docs", symlinks=True)
+    (tmp_path / "posted.lock").write_text(record.HEADER, encoding="utf-8")
+    return tmp_path / "docs"
+
+
+def empty_record(tmp_path: Path) -> None:
+    (tmp_path / "posted.lock").write_text(record.HEADER, encoding="utf-8")
 
 
 @pytest.mark.parametrize(
@@ -55,6 +64,7 @@ def test_a_version_copied_with_its_old_footer_or_notes_gets_a_warning(tmp_path: 
         "---\n\nThe longest text.\n\nAdopted: December 30, 2026\n",
         encoding="utf-8",
     )
+    empty_record(tmp_path)
     content = load_content(tmp_path / "docs", date(2026, 11, 22), EXTRA, "en", ["en"])
     assert errors(content.problems) == []
     said = sorted(str(p) for p in warnings(content.problems))
@@ -81,6 +91,7 @@ def test_in_short_mistakes_are_named_with_the_fix(tmp_path: Path) -> None:
         "---\ntitle: Ejemplo\ntranslation: machine\nin_short:\n  - Uno.\n  - Dos.\n---\n\nTexto.\n",
         encoding="utf-8",
     )
+    empty_record(tmp_path)
     content = load_content(tmp_path / "docs", date(2026, 11, 22), EXTRA, "en", ["en", "es"])
     said = [str(p) for p in errors(content.problems)]
     assert (

@@ -104,3 +104,51 @@ def test_the_record_only_grows() -> None:
     assert [(p.file, p.line) for p in changed] == [("posted.lock", 3)]
     assert "'b'" in changed[0].message
     assert record.append_only(before, "# header\na\n")[0].line == 3
+
+
+def test_a_line_naming_a_file_outside_docs_is_refused_at_its_line(tmp_path: Path) -> None:
+    sha_x = sha("x")
+    keys = [
+        "../../../../etc/hostname",
+        "/etc/hostname",
+        "docs/../x.md",
+        "docs/en/./policies/p.md",
+        "docs//en/p.md",
+        "docs\\en\\p.md",
+        "docs/p.md",  # a language folder is always there
+        "other/en/p.md",
+    ]
+    lines = [f"2026-11-23\ttranslation\t{sha_x}\t{key}\tmachine" for key in keys]
+    lock = tmp_path / "posted.lock"
+    lock.write_text(record.HEADER + "\n".join([f"2026-11-23\tversion\t{sha_x}\t{VERSION}", *lines]))
+    entries, problems = record.read(lock)
+    assert [entry.key for entry in entries] == [VERSION]
+    header = len(record.HEADER.splitlines())
+    assert [(p.line, p.message.split(",")[0]) for p in problems] == [
+        (header + 2 + n, f"names {key!r}") for n, key in enumerate(keys)
+    ]
+    assert record.read(lock, docs="content")[0] == []  # the docs folder is the project's
+
+
+def test_a_record_that_is_a_link_or_a_folder_is_not_read(tmp_path: Path) -> None:
+    target = tmp_path / "elsewhere"
+    target.write_text(f"2026-11-23\tversion\t{sha('x')}\t{VERSION}\n", encoding="utf-8")
+    lock = tmp_path / "posted.lock"
+    lock.symlink_to(target)
+    entries, [problem] = record.read(lock)
+    assert entries == []
+    assert str(problem).startswith("posted.lock: is a symbolic link; ")
+    lock.unlink()
+    lock.mkdir()
+    entries, [problem] = record.read(lock)
+    assert str(problem).startswith("posted.lock: is a folder; ")
+
+
+def test_a_missing_record_matters_only_once_a_version_is_posted(tmp_path: Path) -> None:
+    lock = tmp_path / "posted.lock"
+    assert record.missing(lock, [], DAY) is None
+    problem = record.missing(lock, [VERSION], DAY)
+    assert problem is not None and problem.severity == "error"
+    assert "git checkout origin/main -- posted.lock" in problem.message
+    lock.write_text(record.HEADER, encoding="utf-8")  # a record with only its header is fine
+    assert record.missing(lock, [VERSION], DAY) is None

@@ -1,6 +1,7 @@
 """The staff's command line: ``privacy-site <command>`` (also ``make check`` and friends).
 
 - ``check``: every problem in the content, grouped, with a count; exit 1 on errors.
+- ``build``: build the site into site/, switched in one step (``make build``; ``publish``).
 - ``new-version <policy>``: the next version's file, posted today, in effect 30 days later.
 - ``correct <policy>``: a correction of the version in effect, in effect today.
 - ``post``: record what is posted in posted.lock (the daily publish runs it).
@@ -24,7 +25,7 @@ from typing import Any
 
 import yaml
 
-from . import dates, links, messages, readability, record, symlinks
+from . import dates, files, links, messages, publish, readability, record, symlinks
 from .changes import all_changes
 from .content import Content, load_content
 from .dates import SettingError
@@ -51,7 +52,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         return args.run(args)
-    except (Refused, SettingError) as exc:
+    except (Refused, SettingError, files.WriteFailed) as exc:
         print(f"{PROGRAM} {args.command}: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
@@ -77,6 +78,13 @@ def _parser() -> argparse.ArgumentParser:
 
     sub = command("check", check, "check everything; exit 1 if anything must be fixed")
     as_of(sub, "check the site as it will be on YYYY-MM-DD")
+    sub = command("build", build, "build the site into site/, replacing it in one step")
+    as_of(sub, "build the site as it will be on YYYY-MM-DD")
+    sub.add_argument(
+        "--no-wait",
+        action="store_true",
+        help="refuse, rather than wait, when another build of the site is running",
+    )
     sub = command("new-version", new_version, "start the next version of a policy")
     sub.add_argument("policy", help="the policy's folder name, e.g. website-privacy")
     sub.add_argument("--effective", type=_day, help="when it takes effect (default: in 30 days)")
@@ -117,7 +125,7 @@ def check(args: argparse.Namespace) -> int:
     today = args.date or dates.build_date(project.settings.timezone)
     content = _content(project, today)
     problems = list(content.problems) + _site_problems(project, content)
-    entries, _ = record.read(project.record_file)
+    entries, _ = record.read(project.record_file, docs=project.docs_dir.name)
     unrecorded = record.pending(entries, content.posted(project.docs_dir), today)
     problems += [_unrecorded(entry, content) for entry in unrecorded]
     recorded = frozenset(entry.key for entry in entries if entry.kind == "version")
@@ -125,6 +133,15 @@ def check(args: argparse.Namespace) -> int:
     problems += readability.warnings(grades)
     print(report(problems, today, readability.report(grades)))
     return 1 if errors(problems) else 0
+
+
+def build(args: argparse.Namespace) -> int:
+    read_config(args.config)  # one line if mkdocs.yml is missing or unreadable
+    env = dict(os.environ)
+    if args.date is not None:
+        env["SOURCE_DATE_EPOCH"] = str(epoch(args.date.isoformat(), args.config))
+    engine = ["build", "--clean", "--config-file", str(args.config.resolve())]
+    return publish.build(args.config.resolve().parent, engine, env, wait=not args.no_wait)
 
 
 def new_version(args: argparse.Namespace) -> int:
@@ -178,13 +195,14 @@ def correct(args: argparse.Namespace) -> int:
 def post(args: argparse.Namespace) -> int:
     project = read_project(args.config)
     today = args.date or dates.build_date(project.settings.timezone)
-    content = _content(project, today)
+    _usable_record(project)  # never written through a link, never into a folder
+    content = _content(project, today, record_required=False)  # post starts a record
     found = errors(content.problems)
     if found:
         print(report(found, today), file=sys.stderr)
         print("Nothing recorded: fix the errors first.", file=sys.stderr)
         return 1
-    entries, _ = record.read(project.record_file)
+    entries, _ = record.read(project.record_file, docs=project.docs_dir.name)
     new = record.pending(entries, content.posted(project.docs_dir), today)
     if not new:
         print(f"{record.RECORD}: nothing new is posted as of {today}.")
@@ -271,6 +289,7 @@ def check_record(args: argparse.Namespace) -> int:
 
     if git("rev-parse", "--verify", "--quiet", f"{args.base}^{{commit}}").returncode != 0:
         raise Refused(f"--base {args.base}: not a commit of this repository (fetch it first)")
+    _usable_record(project)
     path = f"{args.base}:./{record.RECORD}"  # ./: the project's folder, not the repository's
     present = git("cat-file", "-e", path).returncode == 0
     before = git("show", path).stdout if present else ""  # no record yet: anything goes
@@ -284,7 +303,7 @@ def check_record(args: argparse.Namespace) -> int:
 # Helper functions -------------------------------------------------------------------
 
 
-def _content(project: Project, today: date) -> Content:
+def _content(project: Project, today: date, *, record_required: bool = True) -> Content:
     return load_content(
         project.docs_dir,
         today,
@@ -294,7 +313,14 @@ def _content(project: Project, today: date) -> Content:
         project.vendors_file,
         markdown=project.markdown,
         config_file=project.config_file,
+        record_required=record_required,
     )
+
+
+def _usable_record(project: Project) -> None:
+    wrong = record.unusable(project.record_file)
+    if wrong is not None:
+        raise Refused(str(wrong))
 
 
 def _site_problems(project: Project, content: Content) -> list[Problem]:
@@ -341,7 +367,8 @@ def _write_version(
     if base.in_short:
         fields["in_short"] = list(base.in_short)
     front = yaml.dump(fields, Dumper=_Plain, allow_unicode=True, sort_keys=False, width=10_000)
-    path.write_text(f"---\n{front}---\n\n{base.body.lstrip()}", encoding="utf-8")
+    text = f"---\n{front}---\n\n{base.body.lstrip()}"
+    files.write_text(path, text, replace=False, shown=_shown(project, path))
     return path
 
 

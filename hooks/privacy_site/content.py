@@ -83,9 +83,12 @@ def load_content(
     vendors_file: Path | None = None,
     markdown: rendering.MarkdownSettings | None = None,
     config_file: Path | None = None,
+    *,
+    record_required: bool = True,
 ) -> Content:
     """Read and check everything; ``vendors_file`` (default: vendors.yml beside docs/), and
-    the record of what was posted (``posted.lock`` beside it) when there is one; with
+    the record of what was posted (``posted.lock`` beside it), which must exist once a
+    version is posted, unless not ``record_required`` (``post``, which starts it); with
     ``config_file``, the settings of mkdocs.yml that reach a page (``site_config``). Every
     page is rendered with ``markdown`` (mkdocs.yml's extensions; default: MkDocs' own) and
     its HTML checked, as the build will."""
@@ -113,8 +116,17 @@ def load_content(
     vendors_file = vendors_file or docs_dir.parent / "vendors.yml"
     vendors, found = load_vendors(vendors_file, today)
     problems += found
-    entries, found = record.read(vendors_file.parent / record.RECORD)
+    record_file = vendors_file.parent / record.RECORD
+    entries, found = record.read(record_file, docs=docs_dir.name)
     problems += found + record.check(entries, vendors_file.parent, vendors_file)
+    if record_required:
+        posted = (
+            f"{docs_dir.name}/{version.src_uri}"
+            for policy in policies
+            for version in policy.published(today)
+        )
+        gone = record.missing(record_file, posted, today)
+        problems += [gone] if gone else []
     return Content(
         today=today,
         settings=settings,

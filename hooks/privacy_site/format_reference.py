@@ -11,6 +11,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from . import files
+
 HERE = Path(__file__).parent
 FRONT_MATTER = HERE / "frontmatter.schema.json"
 VENDORS = HERE / "vendors.schema.json"
@@ -77,7 +79,11 @@ def _resolve(spec: dict[str, Any], root: dict[str, Any]) -> dict[str, Any]:
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     target = Path(args[0]) if args else Path("FORMAT.md")
-    target.write_text(render(), encoding="utf-8")
+    try:
+        files.write_text(target, render())
+    except files.WriteFailed as exc:
+        print(exc, file=sys.stderr)
+        return 1
     print(f"Wrote {target}")
     return 0
 

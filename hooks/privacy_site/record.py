@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from . import frontmatter, yamldoc
+from . import files, frontmatter, yamldoc
 from .problems import Problem
 from .translations import digest  # the one way a file is fingerprinted
 
@@ -69,8 +69,51 @@ class Posted:
 # Reading ----------------------------------------------------------------------------
 
 
-def read(path: Path, display: str = "posted.lock") -> tuple[list[Entry], list[Problem]]:
-    """Every entry of the record; a missing file is an empty record."""
+FIX_MISSING = (
+    "restore it with git (`git checkout origin/main -- posted.lock`); a new site starts "
+    "its record with `privacy-site post`"
+)
+
+
+def unusable(path: Path, display: str = "posted.lock") -> Problem | None:
+    """Why the record cannot be read or written where it stands: a symbolic link (which
+    would make the record whatever file it points at) or anything but a plain file."""
+    if path.is_symlink():
+        what = "a symbolic link"
+    elif path.exists() and not path.is_file():
+        what = "a folder" if path.is_dir() else "not a plain file"
+    else:
+        return None
+    return Problem(
+        display,
+        message=f"is {what}; the record is a plain file beside mkdocs.yml: remove this one, "
+        "then restore the record with git (`git checkout origin/main -- posted.lock`)",
+    )
+
+
+def missing(
+    path: Path, posted: Iterable[str], today: date, display: str = RECORD
+) -> Problem | None:
+    """A record that is gone while versions are posted: without it, nothing posted is
+    protected. ``posted``: the posted versions' files (the first is named)."""
+    first = next(iter(posted), None)
+    if path.exists() or path.is_symlink() or first is None:
+        return None
+    return Problem(
+        display,
+        message=f"is missing, and versions are posted as of {today} ({first} among them): "
+        "without the record, a posted version could change unnoticed; " + FIX_MISSING,
+    )
+
+
+def read(
+    path: Path, display: str = "posted.lock", docs: str = "docs"
+) -> tuple[list[Entry], list[Problem]]:
+    """Every entry of the record; a missing file is an empty record (see :func:`missing`).
+    A file named on a line must be inside ``docs/`` (``docs``: its folder's name)."""
+    wrong = unusable(path, display)
+    if wrong is not None:
+        return [], [wrong]
     if not path.exists():
         return [], []
     try:
@@ -88,9 +131,29 @@ def read(path: Path, display: str = "posted.lock") -> tuple[list[Entry], list[Pr
             problems.append(
                 Problem(display, number, message=f"this line cannot be read; {FIX_RECORD}")
             )
+        elif entry.kind != "vendor" and not _inside(entry.key, docs):
+            problems.append(
+                Problem(
+                    display,
+                    number,
+                    message=f"names {entry.key!r}, which is not a file inside {docs}/; the "
+                    f"record only names the site's own files: {FIX_RECORD}",
+                )
+            )
         else:
             entries.append(entry)
     return entries, problems
+
+
+def _inside(key: str, docs: str) -> bool:
+    """``docs/<lang>/...``, relative, with no ``..``, ``.`` or empty part, no backslash."""
+    parts = key.split("/")
+    return (
+        len(parts) >= 3
+        and parts[0] == docs
+        and "\\" not in key
+        and all(part not in ("", ".", "..") for part in parts)
+    )
 
 
 def _entry(line: str, number: int) -> Entry | None:
@@ -243,10 +306,13 @@ def pending(entries: Iterable[Entry], posted: Posted, today: date) -> list[Entry
 
 
 def append(path: Path, new: list[Entry]) -> None:
+    """The record with ``new`` added, written whole (:func:`files.write_text`) or not at
+    all: :class:`files.WriteFailed` leaves it byte for byte as it was."""
     text = path.read_text(encoding="utf-8") if path.exists() else HEADER
     if text and not text.endswith("\n"):
         text += "\n"
-    path.write_text(text + "".join(entry.text() + "\n" for entry in new), encoding="utf-8")
+    lines = "".join(entry.text() + "\n" for entry in new)
+    files.write_text(path, text + lines, shown=RECORD)
 
 
 def append_only(before: str, after: str, display: str = "posted.lock") -> list[Problem]:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
 from collections import defaultdict
 from dataclasses import astuple, dataclass
@@ -23,6 +22,8 @@ from urllib.parse import urlsplit
 import lxml.html
 from lxml.html import HtmlElement
 from markupsafe import escape
+
+from . import files
 
 TOKEN = re.compile(r"\S+|\s+")
 SKIP = {"script", "style"}
@@ -192,10 +193,8 @@ class Redlines:
         }
         try:
             self.cache_dir.mkdir(parents=True, exist_ok=True)
-            temporary = self.cache_dir / f".{digest}.{os.getpid()}.tmp"
-            temporary.write_text(json.dumps(data), encoding="utf-8")
-            os.replace(temporary, self.cache_dir / f"{digest}.json")
-        except OSError:
+            files.write_text(self.cache_dir / f"{digest}.json", json.dumps(data))
+        except (OSError, files.WriteFailed):
             pass  # a cache that cannot be written only costs time
 
 

@@ -27,6 +27,7 @@ from pathlib import Path
 
 import yaml
 from markdown.extensions.toc import slugify
+from privacy_site import record
 
 from bench import ROOT
 
@@ -104,8 +105,9 @@ def _front(fields: dict) -> str:
 
 
 def generate(district: District, project: Path) -> Path:
-    """Write the district's project (docs/, vendors.yml; no posted.lock) into ``project``;
-    return it. ``hooks``, ``overrides`` and ``mkdocs.yml`` are the caller's."""
+    """Write the district's project (docs/, vendors.yml; a posted.lock with nothing
+    recorded yet) into ``project``; return it. ``hooks``, ``overrides`` and ``mkdocs.yml``
+    are the caller's."""
     docs = project / "docs"
     if docs.exists():
         shutil.rmtree(docs)
@@ -141,6 +143,7 @@ def generate(district: District, project: Path) -> Path:
                 copy.parent.mkdir(parents=True, exist_ok=True)
                 copy.write_text(translated + _vary(body, p, v), encoding="utf-8")
     (project / "vendors.yml").write_text(_vendors(district.vendor_count), encoding="utf-8")
+    (project / "posted.lock").write_text(record.HEADER, encoding="utf-8")
     return project
 
 
