@@ -43,8 +43,22 @@ LEVEL = re.compile(r"^(WARNING|ERROR) +- +")
 EXTENSIONS = [
     next(iter(e)) if isinstance(e, dict) else e for e in config_with()["markdown_extensions"]
 ]
-LOCATED = re.compile(r"^(docs/\S.*|vendors\.yml|mkdocs\.yml|environment)(:\d+)*: \S")
+LOCATED = re.compile(r"^(docs/\S.*|vendors\.yml|mkdocs\.yml|posted\.lock|environment)(:\d+)*: \S")
 
+DECODED = [
+    "Bell\a ESC\x1b[31m red",
+    "\u202egnp.exe",
+    "tag\U000e0041\U000e007f",
+    "line\u2028break",
+    "\u200d",
+    "\u2066isolated\u2069",
+    "٢٠٢٦-١٢-٠٧",
+]
+DECODED_CHARACTERS = "\x00\x07\x1b\x7f\x85\u200b\u200d\u2028\u2029\u202e\u2067\U000e0001"
+# What no published page may carry, whatever the sources said.
+HIDDEN = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069\U000e0000-\U000e007f]"
+)
 scalars = st.one_of(
     st.none(),
     st.booleans(),
@@ -53,6 +67,10 @@ scalars = st.one_of(
     st.text(max_size=40),
     st.dates(min_value=date(1, 1, 1)).map(str),
     st.sampled_from(["2026-02-30", "9999-12-31", "0000-01-01", "2026-12-22", "", "~", "*a"]),
+    # Characters YAML writes as escapes ("\a", "\e", "\u202E"): clean bytes in the file,
+    # hostile once decoded (issue 22)
+    st.sampled_from(DECODED),
+    st.text(alphabet=st.sampled_from(DECODED_CHARACTERS), min_size=1, max_size=4),
 )
 values = st.recursive(
     scalars,
@@ -112,7 +130,7 @@ trees = st.lists(st.tuples(folders, names, file_text), min_size=1, max_size=4)
 # folder), or nowhere.
 TARGETS = ["outside-file", "outside-folder", "inside-file", "inside-folder", "nowhere"]
 link_names = st.sampled_from(["users.json", "page.md", "2026-12-22.md", "policies", "shared"])
-links = st.lists(
+symlinks_drawn = st.lists(
     st.tuples(folders | st.just("."), link_names, st.sampled_from(TARGETS)), min_size=1, max_size=3
 )
 SECRET = "OUTSIDE-THE-PROJECT-7f3a"
@@ -211,13 +229,14 @@ def test_checks_answer_every_input_with_located_problems(tree, registry) -> None
     deadline=5000,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
-@given(tree=trees, drawn=links)
+@given(tree=trees, drawn=symlinks_drawn)
 def test_no_link_is_read_and_none_is_silent(tree, drawn) -> None:
     with tempfile.TemporaryDirectory() as work:
         docs = Path(work) / "docs"
         shutil.copytree(FIXTURE, docs)
         write_tree(docs, tree)
         made = write_links(Path(work), docs, drawn)
+        (Path(work) / "posted.lock").write_text(record.HEADER, encoding="utf-8")  # none yet
         content = load_content(docs, TODAY, EXTRA, "en", ["en", "es"], Path(work) / "vendors.yml")
     for problem in content.problems:
         assert LOCATED.match(str(problem)), str(problem)
@@ -245,7 +264,13 @@ def test_a_real_build_fails_with_located_problems_or_succeeds(tree, registry) ->
         started = time.monotonic()
         build = build_site(work_path, docs=docs, when=TODAY, vendors=vendors)
         elapsed = time.monotonic() - started
+        published = [
+            (page, HIDDEN.search(page.read_text("utf-8", errors="replace")))
+            for page in (build.site.rglob("*.html") if build.returncode == 0 else ())
+        ]
     assert "Traceback" not in build.output, build.output
+    hidden = [(str(page), found.group()) for page, found in published if found]
+    assert not hidden, hidden  # decoded escapes and direction controls never reach a page
     assert elapsed < 60, f"the build took {elapsed:.0f} s"
     if build.returncode != 0:
         assert build.returncode == 1
@@ -263,7 +288,7 @@ CLI = Path(sys.executable).parent / "privacy-site"
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
-@given(tree=trees, drawn=links)
+@given(tree=trees, drawn=symlinks_drawn)
 def test_links_publish_nothing_and_the_build_and_check_agree(tree, drawn) -> None:
     with tempfile.TemporaryDirectory() as work:
         work_path = Path(work)
