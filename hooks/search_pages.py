@@ -28,6 +28,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import TableOfContents
 from privacy_site import search_index, views
 from privacy_site.policies import State
 from privacy_site.vendor_views import vendor_rows
@@ -87,7 +88,11 @@ def on_page_context(
     src = norm_src_uri(page.file)
     index = _search_index(config)
     if src == "vendors.md" and index is not None:
-        index.add_entry_from_context(_as_indexed(page, content=_vendor_sections(build)))
+        # No table of contents: Material looks each section's id up in it by a walk of the
+        # whole table (one per vendor: the square of the vendors), to find the "#<id>" the
+        # section's own id gives it anyway.
+        sections = _as_indexed(page, content=_vendor_sections(build), toc=TableOfContents([]))
+        index.add_entry_from_context(sections)
     elif MAIN_SRC.match(src):
         page.meta["search"] = {**(page.meta.get("search") or {}), "boost": MAIN_BOOST}
     elif (match := VERSION_SRC.match(src)) and index is not None:
@@ -106,7 +111,7 @@ def _index_version(index: Any, page: Page, build: BuildContext, policy_id: str, 
     text), else ranked low with its state in its title. The page itself keeps its title."""
     content, language = build.content, build.language
     policy = content.policy(policy_id)
-    version = next((v for v in policy.versions if v.slug == slug), None) if policy else None
+    version = policy.version(slug) if policy else None
     if version is None:
         return
     state = policy.state(version, content.today)

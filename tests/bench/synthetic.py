@@ -46,7 +46,7 @@ def corpus() -> Path:
 @dataclass(frozen=True)
 class District:
     policies: int
-    versions: int = 4  # at most the corpus's four
+    versions: int = 4  # past the corpus's four, its texts again (see _dated)
     vendors: int = 0  # default: two per policy
     translated: tuple[str, ...] = TRANSLATED
     languages: tuple[str, ...] = ()  # a subset of mkdocs.yml's, English first; () = all
@@ -101,6 +101,26 @@ def _vary(body: str, policy: int, version: int) -> str:
     return "\n".join(lines)
 
 
+def _dated(texts: list[tuple[dict, str]], versions: int) -> list[tuple[int, tuple[dict, str]]]:
+    """(number, (fields, body)) of each version. Up to the corpus's four, its own texts
+    and dates; a longer history (one policy revised often, for the versions benchmark)
+    takes the four texts in turn, one version every 5 days from 2019-01-01 (300 versions
+    end in 2023, all published by the build's date), each with its own added sentence."""
+    if versions <= len(texts):
+        return list(enumerate(texts[:versions]))
+    start = date(2019, 1, 1)
+    return [
+        (
+            v,
+            (
+                {**texts[v % len(texts)][0], "effective": start + timedelta(days=5 * v)},
+                texts[v % len(texts)][1],
+            ),
+        )
+        for v in range(versions)
+    ]
+
+
 def _front(fields: dict) -> str:
     return "---\n" + yaml.safe_dump(fields, allow_unicode=True, sort_keys=False) + "---\n"
 
@@ -118,11 +138,11 @@ def generate(district: District, project: Path) -> Path:
     for folder in docs.glob("*/policies/*"):
         if folder.is_dir():
             shutil.rmtree(folder)
-    sources = sorted(corpus().glob("*.md"))[: district.versions]
+    sources = sorted(corpus().glob("*.md"))
     texts = [_split(path.read_text(encoding="utf-8")) for path in sources]
     for p in range(district.policies):
         policy_id = f"policy-{p:03d}"
-        for v, (fields, body) in enumerate(texts):
+        for v, (fields, body) in _dated(texts, district.versions):
             effective = fields["effective"] + timedelta(days=p)
             meta = {
                 "title": f"Policy {p:03d}: {fields['title']}",
@@ -130,7 +150,7 @@ def generate(district: District, project: Path) -> Path:
             }
             if v:
                 meta["posted"] = effective - timedelta(days=30)
-                meta["summary"] = fields["summary"]
+                meta["summary"] = fields.get("summary") or f"Version {v + 1}: the first text again."
             english = _front(meta) + _vary(body, p, v)
             name = f"policies/{policy_id}/{effective.isoformat()}.md"
             target = docs / "en" / name
