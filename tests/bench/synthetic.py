@@ -50,6 +50,7 @@ class District:
     vendors: int = 0  # default: two per policy
     translated: tuple[str, ...] = TRANSLATED
     languages: tuple[str, ...] = ()  # a subset of mkdocs.yml's, English first; () = all
+    cookies: int = 0  # the cookies each vendor lists (0: "cookies: []", it sets none)
 
     @property
     def vendor_count(self) -> int:
@@ -63,6 +64,7 @@ class District:
             f"{self.policies} policies x {self.versions} versions, {self.vendor_count} vendors,"
             f" {len(self.built())} languages (policies translated into"
             f" {len([c for c in self.translated if c in self.built()])})"
+            + (f", {self.cookies} cookie(s) per vendor" if self.cookies else "")
         )
 
 
@@ -103,21 +105,17 @@ def _vary(body: str, policy: int, version: int) -> str:
 
 def _dated(texts: list[tuple[dict, str]], versions: int) -> list[tuple[int, tuple[dict, str]]]:
     """(number, (fields, body)) of each version. Up to the corpus's four, its own texts
-    and dates; a longer history (one policy revised often, for the versions benchmark)
-    takes the four texts in turn, one version every 5 days from 2019-01-01 (300 versions
-    end in 2023, all published by the build's date), each with its own added sentence."""
+    and dates. A longer history (one policy revised often, for the versions benchmark)
+    goes on from the last text, revised by its added sentence alone (as most revisions
+    are small), one version every 5 days from 2019-01-01 (300 versions end in 2023, all
+    published by the build's date)."""
     if versions <= len(texts):
         return list(enumerate(texts[:versions]))
     start = date(2019, 1, 1)
     return [
-        (
-            v,
-            (
-                {**texts[v % len(texts)][0], "effective": start + timedelta(days=5 * v)},
-                texts[v % len(texts)][1],
-            ),
-        )
+        (v, ({**text[0], "effective": start + timedelta(days=5 * v)}, text[1]))
         for v in range(versions)
+        for text in [texts[min(v, len(texts) - 1)]]
     ]
 
 
@@ -150,7 +148,7 @@ def generate(district: District, project: Path) -> Path:
             }
             if v:
                 meta["posted"] = effective - timedelta(days=30)
-                meta["summary"] = fields.get("summary") or f"Version {v + 1}: the first text again."
+                meta["summary"] = fields["summary"]
             english = _front(meta) + _vary(body, p, v)
             name = f"policies/{policy_id}/{effective.isoformat()}.md"
             target = docs / "en" / name
@@ -162,11 +160,15 @@ def generate(district: District, project: Path) -> Path:
                 copy = docs / lang / name
                 copy.parent.mkdir(parents=True, exist_ok=True)
                 copy.write_text(translated + _vary(body, p, v), encoding="utf-8")
-    (project / "vendors.yml").write_text(_vendors(district.vendor_count), encoding="utf-8")
+    (project / "vendors.yml").write_text(
+        vendors_yaml(district.vendor_count, district.cookies), encoding="utf-8"
+    )
     return project
 
 
-def _vendors(count: int) -> str:
+def vendors_yaml(count: int, cookies: int = 0) -> str:
+    """``count`` vendors (copies of one analytics entry, each its own id, name and links),
+    each listing ``cookies`` cookies (a table on the vendors page)."""
     entries = [
         {
             "id": f"vendor-{n:03d}",
@@ -181,7 +183,10 @@ def _vendors(count: int) -> str:
                 "What pages they visit when they do so",
                 "What other sites they used prior to coming to our site",
             ],
-            "cookies": [],
+            "cookies": [
+                {"name": f"_v{n:03d}_{c}", "purpose": "Tells visits apart", "expires": "1 year"}
+                for c in range(cookies)
+            ],
             "student_data": False,
             "links": {
                 "privacy_policy": f"https://vendor-{n:03d}.example.org/privacy",
