@@ -81,8 +81,10 @@ def test_the_benchmark_writes_every_table_and_the_raw_numbers(tmp_path: Path) ->
         for row in grown["rows"]:
             assert row["seconds"] > 0 and row["pages"] > 0 and len(row["load_average_before"]) == 3
             assert row["ms_per_item"] == 1000 * row["seconds"] / row["items"]
-        assert {"slope_ms_per_item", "intercept_seconds", "r_squared"} <= set(grown["fit"])
-        assert grown["linear"] == (grown["fit"]["r_squared"] >= grown["r_squared_target"])
+        for fit in ("fit", "cpu_fit"):
+            assert {"slope_ms_per_item", "intercept_seconds", "r_squared"} <= set(grown[fit])
+        target = grown["r_squared_target"]
+        assert grown["linear"] == all(grown[f]["r_squared"] >= target for f in ("fit", "cpu_fit"))
     assert data["versions"]["rows"][-1]["items"] > 4  # past the corpus's four versions
 
     serve = data["serve"]

@@ -32,6 +32,7 @@ def run(item: str, seconds: list[float]) -> dict:
             "items": 10 * (n + 1),
             "pages": 13,
             "seconds": s,
+            "user_seconds": s * 0.9,
             "ms_per_item": 100 * s / (n + 1),
             "ms_per_page": 1000 * s / 13,
             "peak_rss_mib": 60.0,
@@ -45,6 +46,7 @@ def run(item: str, seconds: list[float]) -> dict:
         "languages": ["en"],
         "rows": rows,
         "fit": {"slope_ms_per_item": 100.0, "intercept_seconds": 0.0, "r_squared": 0.999},
+        "cpu_fit": {"slope_ms_per_item": 90.0, "intercept_seconds": 0.0, "r_squared": 0.998},
         "r_squared_target": 0.99,
         "linear": True,
         "redline_cache": "cleared before every build (cold)",
@@ -76,7 +78,7 @@ def test_merged_parts_go_in_order_and_the_rest_is_kept() -> None:
     new = merged[merged.index("## 2c.") : merged.index("## 3.")]
     assert merged.replace(new, "") == EARLIER  # every other byte as it was
     assert "Run alone on commit `abcdef0`" in new and "--merge" in new
-    assert "| 20 | 13 | 2.0 |" in new and "R² = 0.9990" in new
+    assert "| 20 | 13 | 2.0 | 1.8 |" in new and "R² = 0.9990" in new and "R² = 0.9980" in new
 
 
 def test_a_part_merged_again_replaces_its_own_section() -> None:
@@ -84,5 +86,5 @@ def test_a_part_merged_again_replaces_its_own_section() -> None:
     again = report.splice(once, results([3.0, 4.0]), ["versions"])
     assert again.count("## 2d.") == 1 and again.count("## 2c.") == 1
     versions = again[again.index("## 2d.") : again.index("## 3.")]
-    assert "| 20 | 13 | 4.0 |" in versions and "| 20 | 13 | 2.0 |" not in versions
+    assert "| 20 | 13 | 4.0 | 3.6 |" in versions and "| 20 | 13 | 2.0 |" not in versions
     assert again[: again.index("## 2d.")] == once[: once.index("## 2d.")]

@@ -287,21 +287,23 @@ SERIES_TEXT = {
 
 def _series(g: dict) -> str:
     heading, item, what = SERIES_TEXT[g["item"]]
-    fit = g["fit"]
+    fit, cpu = g["fit"], g["cpu_fit"]
     verdict = "linear" if g["linear"] else "**not linear**"
     return (
         heading
         + what
         + f" Built in {', '.join(g['languages'])}; one build per size, each in its own"
         f" process, the redline cache {g['redline_cache']}. Two cores shared with other"
-        " work: *load* is the load average (1 minute) before the build; after it.\n\n"
+        " work: *load* is the load average (1 minute) before the build; after it. *s* is"
+        " wall time, which that work stretches; *CPU s* the build's own user time.\n\n"
         + _table(
-            [item, "pages", "s", f"ms per {item[:-1]}", "ms/page", "peak MiB", "load"],
+            [item, "pages", "s", "CPU s", f"ms per {item[:-1]}", "ms/page", "peak MiB", "load"],
             [
                 [
                     r["items"],
                     r["pages"],
                     f"{r['seconds']:.1f}",
+                    f"{r['user_seconds']:.1f}",
                     f"{r['ms_per_item']:.1f}",
                     f"{r['ms_per_page']:.1f}",
                     f"{r['peak_rss_mib']:.0f}",
@@ -311,8 +313,10 @@ def _series(g: dict) -> str:
             ],
         )
         + f"\nLinear fit of time against {item}: {fit['slope_ms_per_item']:.1f} ms per"
-        f" {item[:-1]} + {fit['intercept_seconds']:.1f} s, **R² = {fit['r_squared']:.4f}**"
-        f" (target ≥ {g['r_squared_target']}: {verdict}).\n"
+        f" {item[:-1]} + {fit['intercept_seconds']:.1f} s, **R² = {fit['r_squared']:.4f}**;"
+        f" of CPU time (user): {cpu['slope_ms_per_item']:.1f} ms per {item[:-1]} +"
+        f" {cpu['intercept_seconds']:.1f} s, **R² = {cpu['r_squared']:.4f}** (target ≥"
+        f" {g['r_squared_target']} for both: {verdict}).\n"
     )
 
 
