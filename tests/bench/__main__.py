@@ -182,11 +182,15 @@ def series(workdir: Path, name: str, quick: bool) -> dict:
         load_after = os.getloadavg()
         if result.returncode != 0:
             raise RuntimeError(f"{name} build failed:\n{result.output[-3000:]}")
+        listed = len(json.loads((site / "api" / "vendors.json").read_text("utf-8"))["vendors"])
+        if name == "vendors" and listed != count:
+            raise RuntimeError(f"{count} vendors generated, {listed} listed on the site")
         shutil.rmtree(site)
         rows.append(
             {
                 "district": district.describe(),
                 "items": count,
+                "vendors_listed": listed,
                 "pages": result.pages,
                 "files": result.files,
                 "seconds": result.seconds,

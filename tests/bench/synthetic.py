@@ -193,7 +193,9 @@ def vendors_yaml(count: int, cookies: int = 0) -> str:
                 "terms": f"https://vendor-{n:03d}.example.org/terms",
                 "opt_out": f"https://vendor-{n:03d}.example.org/opt-out",
             },
-            "added": date(2018, 1, 31) + timedelta(days=n),
+            # in use by the build's date (2026-11-22) however many there are: past 3,000
+            # vendors, "added" going on by a day each would hide them as not yet in use
+            "added": date(2018, 1, 31) + timedelta(days=n % 3000),
         }
         for n in range(count)
     ]
