@@ -406,9 +406,10 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _write(out: Path, results: dict, markdown: str) -> None:
+def _write(out: Path, results: dict, markdown: str, indent: int = 1) -> None:
     (out / "benchmarks.json").write_text(
-        json.dumps(results, indent=1, ensure_ascii=False, default=str) + "\n", encoding="utf-8"
+        json.dumps(results, indent=indent, ensure_ascii=False, default=str) + "\n",
+        encoding="utf-8",
     )
     (out / "BENCHMARKS.md").write_text(markdown, encoding="utf-8")
 
@@ -418,7 +419,10 @@ def _merge(out: Path, results: dict, parts: list[str]) -> None:
     part replaces its own entry and says how it was run (``rerun``: commit, command,
     machine, load); in BENCHMARKS.md its section replaces its own, or is added in the
     parts' order, under a line saying the same. The rest stays as it was."""
-    merged = json.loads((out / "benchmarks.json").read_text(encoding="utf-8"))
+    earlier = (out / "benchmarks.json").read_text(encoding="utf-8")
+    merged = json.loads(earlier)
+    second = (earlier.splitlines() or [""])[1:2] or [""]
+    indent = len(second[0]) - len(second[0].lstrip(" ")) or 1  # as the file was written
     text = (out / "BENCHMARKS.md").read_text(encoding="utf-8")
     for part in parts:
         merged[part] = results[part]
@@ -431,7 +435,7 @@ def _merge(out: Path, results: dict, parts: list[str]) -> None:
             "load_average_end": results["load_average_end"],
         }
     merged["parts"] = [part for part in PARTS if part in merged]
-    _write(out, merged, report.splice(text, results, parts))
+    _write(out, merged, report.splice(text, results, parts), indent)
 
 
 if __name__ == "__main__":
