@@ -185,7 +185,7 @@ def _redline(build: BuildContext, policy_id: str, slug: str) -> dict[str, Any]:
     the language's own redline when both versions are translated, else the English one."""
     content, language, lang = build.content, build.language, build.lang
     policy = content.policy(policy_id)
-    new = next(v for v in policy.versions if v.slug == slug)
+    new = policy.version(slug)
     old = policy.previous(new, content.today)
     labels = Labels(
         inserted=language.gettext("Inserted:"),
@@ -198,9 +198,8 @@ def _redline(build: BuildContext, policy_id: str, slug: str) -> dict[str, Any]:
     key = (policy.id, old.slug, new.slug, text_lang)
     result = None if own else PROCESS.redlines.known(key, labels)
     if result is None:
-        pages = {norm_src_uri(f): f.page for f in build.files.documentation_pages() if f.page}
-        old_page = pages[f"policies/{policy.id}/{old.slug}.md"]
-        new_page = pages[f"policies/{policy.id}/{new.slug}.md"]
+        old_page = build.page(f"policies/{policy.id}/{old.slug}.md")
+        new_page = build.page(f"policies/{policy.id}/{new.slug}.md")
         # The redline page is one folder below the version page its content was rendered for.
         result = PROCESS.redlines.compare(
             key, old_page.content, new_page.content, labels, link_prefix="../"

@@ -193,8 +193,11 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     for index, item in enumerate(nav.items):
         if isinstance(item, Page) and norm_src_uri(item.file) == POLICY_INDEX:
             children: list[Any] = [item]
+            pages: dict[str, Any] = {}
+            for file in files.documentation_pages():
+                pages.setdefault(norm_src_uri(file), file.page)
             for row in current(config).shared["policies"]:
-                page = _page_for(files, f"policies/{row['policy']}/index.md")
+                page = pages.get(f"policies/{row['policy']}/index.md")
                 if page is not None:
                     children.append(page)
             section = Section(item.title, children)
@@ -247,7 +250,7 @@ def on_page_context(
     policy = content.policy(match["policy"]) if match else None
     if policy is not None:
         slug = match.groupdict().get("slug")
-        version = next((v for v in policy.versions if v.slug == slug), None)
+        version = policy.version(slug) if slug else None
         context["policy"] = views.policy_view(content, policy, lang, version)
     return context
 
@@ -314,10 +317,3 @@ def _main_page(source: File, version: Version) -> str:
         "source_file": source.src_uri,  # where staff fix what this page shows
     }
     return f"---\n{yaml.safe_dump(meta, allow_unicode=True)}---\n{parsed.body}"
-
-
-def _page_for(files: Files, src: str) -> Page | None:
-    for file in files.documentation_pages():
-        if norm_src_uri(file) == src:
-            return file.page
-    return None

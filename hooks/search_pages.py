@@ -28,6 +28,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import TableOfContents
 from privacy_site import search_index, views
 from privacy_site.policies import State
 from privacy_site.vendor_views import vendor_rows
@@ -87,7 +88,7 @@ def on_page_context(
     src = norm_src_uri(page.file)
     index = _search_index(config)
     if src == "vendors.md" and index is not None:
-        index.add_entry_from_context(_as_indexed(page, content=_vendor_sections(build)))
+        index_vendors(index, page, build)
     elif MAIN_SRC.match(src):
         page.meta["search"] = {**(page.meta.get("search") or {}), "boost": MAIN_BOOST}
     elif (match := VERSION_SRC.match(src)) and index is not None:
@@ -101,12 +102,22 @@ def on_page_context(
     return context
 
 
+def index_vendors(index: Any, page: Page, build: BuildContext) -> None:
+    """Each listed vendor as a section of the vendors page in Material's search ``index``,
+    at the vendor's ``#id``. Given no table of contents: Material looks each section's id
+    up in it by a walk of the whole table (one walk per vendor: the square of the vendors,
+    2 million steps for 2,000), to find the ``#<id>`` the section's own id gives it anyway."""
+    index.add_entry_from_context(
+        _as_indexed(page, content=_vendor_sections(build), toc=TableOfContents([]))
+    )
+
+
 def _index_version(index: Any, page: Page, build: BuildContext, policy_id: str, slug: str):
     """A version page in search: left out while in effect (its policy's main page is the same
     text), else ranked low with its state in its title. The page itself keeps its title."""
     content, language = build.content, build.language
     policy = content.policy(policy_id)
-    version = next((v for v in policy.versions if v.slug == slug), None) if policy else None
+    version = policy.version(slug) if policy else None
     if version is None:
         return
     state = policy.state(version, content.today)

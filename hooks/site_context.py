@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-from generated_files import languages
+from generated_files import languages, norm_src_uri
 from mkdocs.config.defaults import MkDocsConfig
 from privacy_site import urls, views
 from privacy_site.changes import Change, all_changes
@@ -69,12 +69,21 @@ class BuildContext:
             "upcoming": [change for change in self.changes if change.upcoming(self.today)],
         }
 
+    def page(self, src: str) -> Any:
+        """This build's page of a Markdown file (``policies/x/2026-12-22.md``), by a table of
+        every page made at the first question (once the pages exist), not a scan per page."""
+        if self.extras.get("pages_of") is None:
+            self.extras["pages_of"] = {
+                norm_src_uri(f): f.page for f in self.files.documentation_pages() if f.page
+            }
+        return self.extras["pages_of"][src]
+
     def translated(self, policy_id: str, slug: str) -> bool:
         """Whether this language has its own text of a policy version."""
         if self.lang == self.default:
             return True
         version = self.content.policy(policy_id)
-        found = next((v for v in version.versions if v.slug == slug), None) if version else None
+        found = version.version(slug) if version else None
         table = self.content.translations.get(self.lang, {})
         own = table.get((policy_id, found.effective)) if found is not None else None
         return own is not None and own.body

@@ -19,6 +19,8 @@ TABLES = [
     "## 1. Overhead",
     "## 2. Growth",
     "## 2b. `mkdocs serve`",
+    "## 2c. Growth in vendors",
+    "## 2d. Growth in versions of one policy",
     "## 3. What a reader pays",
     "## 4. Lighthouse",
     "## 5. Redline against plain difflib",
@@ -71,6 +73,19 @@ def test_the_benchmark_writes_every_table_and_the_raw_numbers(tmp_path: Path) ->
     assert growth["ms_per_page_ratio_largest_to_smallest"] > 0
     assert growth["largest_ratio_to_bare"] == max(r["ratio_ms_per_page"] for r in growth["rows"])
     assert {"slope_ms_per_page", "intercept_seconds", "r_squared"} <= set(growth["fit"])
+
+    for name in ("vendors", "versions"):
+        grown = data[name]
+        items = [row["items"] for row in grown["rows"]]
+        assert len(items) >= 2 and items == sorted(items) and items[0] < items[-1], name
+        for row in grown["rows"]:
+            assert row["seconds"] > 0 and row["pages"] > 0 and len(row["load_average_before"]) == 3
+            assert row["ms_per_item"] == 1000 * row["seconds"] / row["items"]
+        for fit in ("fit", "cpu_fit"):
+            assert {"slope_ms_per_item", "intercept_seconds", "r_squared"} <= set(grown[fit])
+        target = grown["r_squared_target"]
+        assert grown["linear"] == all(grown[f]["r_squared"] >= target for f in ("fit", "cpu_fit"))
+    assert data["versions"]["rows"][-1]["items"] > 4  # past the corpus's four versions
 
     serve = data["serve"]
     assert serve["startup_seconds"] > 0

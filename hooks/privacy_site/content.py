@@ -41,9 +41,20 @@ class Content:
     page_problems: list[Problem] = field(default_factory=list)
     # pages whose Markdown cannot be rendered (docs/en/x.md): the build renders them empty
     unrenderable: set[str] = field(default_factory=set)
+    # policy id -> policy, made on first use (every policy page asks; a scan per page of
+    # every policy grew with the square of the policies), remade if the list is replaced
+    _by_id: tuple[Any, int, dict[str, Policy]] = field(
+        default=(None, 0, {}), init=False, repr=False, compare=False
+    )
 
     def policy(self, policy_id: str) -> Policy | None:
-        return next((p for p in self.policies if p.id == policy_id), None)
+        made_from, count, by_id = self._by_id
+        if made_from is not self.policies or count != len(self.policies):
+            by_id = {}
+            for p in self.policies:
+                by_id.setdefault(p.id, p)
+            self._by_id = (self.policies, len(self.policies), by_id)
+        return by_id.get(policy_id)
 
     def scheduled(self) -> set[str]:
         """Versions whose day has not come (``policies/<id>/<date>.md``): not in the output,
@@ -65,8 +76,7 @@ class Content:
         for table in self.translations.values():
             for (policy_id, effective), translation in table.items():
                 policy = self.policy(policy_id)
-                versions = policy.versions if policy else ()
-                version = next((v for v in versions if v.effective == effective), None)
+                version = policy.version(effective.isoformat()) if policy else None
                 if version is not None and version.published_on <= self.today:
                     sha = record.digest(docs_dir / translation.src_uri)
                     found.translations[f"{folder}/{translation.src_uri}"] = (sha, translation.kind)

@@ -7,9 +7,11 @@ date it takes effect. Everything here is a function of the files and ``today``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
+from itertools import pairwise
+from typing import Any
 
 NOTICE_DAYS = 30
 # What `privacy-site new-version` writes as a new version's summary; never published.
@@ -75,22 +77,56 @@ class Version:
 class Policy:
     id: str
     versions: tuple[Version, ...]  # oldest first
+    # What the questions below need, worked out once per policy (and once per day asked
+    # about) instead of by a scan of every version per question: a page asks a few of them
+    # for each version it shows, so a policy of n versions cost n² per page and n³ per build.
+    _memo: dict[Any, Any] = field(
+        default_factory=dict, init=False, repr=False, compare=False, hash=False
+    )
+
+    def _positions(self) -> dict[date, int] | None:
+        """Each version's place by its date; ``None`` when the versions are not in strictly
+        increasing order of date (a preview with errors), which the scans below handle."""
+        if "positions" not in self._memo:
+            dates = [v.effective for v in self.versions]
+            ordered = all(a < b for a, b in pairwise(dates))
+            self._memo["positions"] = {d: n for n, d in enumerate(dates)} if ordered else None
+        return self._memo["positions"]
+
+    def _place(self, version: Version) -> int | None:
+        positions = self._positions()
+        place = positions.get(version.effective) if positions is not None else None
+        return place if place is not None and self.versions[place] is version else None
+
+    def _day(self, today: date) -> _Day:
+        key = ("day", today)
+        if key not in self._memo:
+            self._memo[key] = _Day.of(self.versions, today)
+        return self._memo[key]
+
+    def version(self, slug: str) -> Version | None:
+        """The version whose file is ``<slug>.md`` (its effective date), if there is one."""
+        if "slugs" not in self._memo:
+            found: dict[str, Version] = {}
+            for v in self.versions:
+                found.setdefault(v.slug, v)
+            self._memo["slugs"] = found
+        return self._memo["slugs"].get(slug)
 
     def published(self, today: date) -> list[Version]:
-        return [v for v in self.versions if v.published_on <= today]
+        return list(self._day(today).published)
 
     def in_effect(self, today: date) -> Version | None:
         """The latest published version whose effective date has come."""
-        live = [v for v in self.published(today) if v.effective <= today]
-        return live[-1] if live else None
+        return self._day(today).in_effect
 
     def current(self, today: date) -> Version | None:
         """What the policy's main URL shows: the version in effect, else the first announced."""
-        published = self.published(today)
-        return self.in_effect(today) or (published[0] if published else None)
+        day = self._day(today)
+        return day.in_effect or (day.published[0] if day.published else None)
 
     def announced(self, today: date) -> list[Version]:
-        return [v for v in self.published(today) if v.effective > today]
+        return list(self._day(today).announced)
 
     def state(self, version: Version, today: date) -> State:
         if version.published_on > today:
@@ -103,18 +139,53 @@ class Policy:
 
     def previous(self, version: Version, today: date | None = None) -> Version | None:
         """The version before this one; with ``today``, the one before it that is published."""
-        earlier = [v for v in self.versions if v.effective < version.effective]
-        if today is not None:
-            earlier = [v for v in earlier if v.published_on <= today]
-        return earlier[-1] if earlier else None
+        place = self._place(version)
+        if place is None:  # not one of ours, or out of order: scan
+            earlier = [v for v in self.versions if v.effective < version.effective]
+            if today is not None:
+                earlier = [v for v in earlier if v.published_on <= today]
+            return earlier[-1] if earlier else None
+        if today is None:
+            return self.versions[place - 1] if place else None
+        before = self._day(today).published_before[place]
+        return self.versions[before] if before is not None else None
 
     def following(self, version: Version) -> Version | None:
-        index = self.versions.index(version)
+        place = self._place(version)
+        index = self.versions.index(version) if place is None else place
         return self.versions[index + 1] if index + 1 < len(self.versions) else None
 
     def title(self, today: date) -> str:
         current = self.current(today)
         return current.title if current else self.versions[-1].title
+
+
+@dataclass(frozen=True)
+class _Day:
+    """A policy's versions as of one day, each list in the versions' order."""
+
+    published: tuple[Version, ...]
+    in_effect: Version | None
+    announced: tuple[Version, ...]
+    # for each version's place, the place of the last published version before it
+    published_before: tuple[int | None, ...]
+
+    @classmethod
+    def of(cls, versions: tuple[Version, ...], today: date) -> _Day:
+        published = tuple(v for v in versions if v.published_on <= today)
+        live = [v for v in published if v.effective <= today]
+        before: list[int | None] = []
+        last = None
+        for place, v in enumerate(versions):
+            before.append(last)
+            if v.published_on <= today:
+                last = place
+        return cls(
+            published=published,
+            in_effect=live[-1] if live else None,
+            announced=tuple(v for v in published if v.effective > today),
+            published_before=tuple(before),
+        )
 
 
 @dataclass(frozen=True)

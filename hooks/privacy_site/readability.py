@@ -235,7 +235,7 @@ def site_grades(
         file = project.vendors_file.name
         if change.kind == "policy":  # "policy/<id>/<date>": its summary is in the message
             _, policy_id, slug = change.key.split("/")
-            version = next(v for v in content.policy(policy_id).versions if v.slug == slug)
+            version = content.policy(policy_id).version(slug)
             file = f"{project.docs_dir.name}/{version.src_uri}"
         sent.append((file, None, change.key, message))
     texts = (

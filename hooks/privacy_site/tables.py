@@ -24,12 +24,14 @@ def wrap_tables(html: str, hint: str) -> str:
     it), after ``hint`` (already escaped), which only small screens show."""
     parts: list[str] = []
     last = 0
+    heading, read = None, 0  # the last heading id before ``read``: the page read once
     for number, match in enumerate(TABLE.finditer(html), start=1):
         table = match.group()
         if REFLOWS.match(table):
             continue  # laid out to fit a phone (its columns wrap): it never scrolls
         caption = CAPTION_ID.search(table)
-        heading = None if caption else _last(HEADING_ID.findall(html, 0, match.start()))
+        heading = _last(HEADING_ID.findall(html, read, match.start())) or heading
+        read = match.start()
         hint_id = f"table-hint-{number}"
         names = [caption.group(1) if caption else heading, hint_id]
         labelled = " ".join(name for name in names if name)

@@ -71,12 +71,16 @@ def version_row(content: Content, policy: Policy, version: Version, lang: str) -
 def policy_view(
     content: Content, policy: Policy, lang: str, version: Version | None = None
 ) -> dict[str, Any]:
-    """A policy page (``version`` is None) or one version's page."""
+    """A policy page (``version`` is None) or one version's page.
+
+    Only the policy's page has the history of every published version: a version's page
+    says which version it is and links the one in effect and the policy's page, which has
+    the history (so n versions' pages hold n rows, not n² between them)."""
     today = content.today
     current = policy.current(today)
     shown = version or current
     in_effect = policy.in_effect(today)
-    published = policy.published(today)
+    published = policy.published(today) if version is None else []
     shown_row = version_row(content, policy, shown, lang) if shown else None
     in_effect_row = version_row(content, policy, in_effect, lang) if in_effect else None
     return {

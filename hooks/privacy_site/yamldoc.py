@@ -6,6 +6,7 @@ ourselves, so that ``2026-02-30`` is a plain-English error rather than a traceba
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -79,6 +80,7 @@ class Document:
 
 
 MAX_NESTING = 32  # brackets inside brackets; real content needs two or three
+BRACKETS = re.compile(r"[\[\]{}]")
 
 
 def load(text: str, loader_class: type[_Loader] = _Loader) -> Document:
@@ -121,7 +123,8 @@ def _deepest_brackets(text: str) -> tuple[int, int] | None:
     if text.count("[") + text.count("{") <= MAX_NESTING:
         return None
     depth = 0
-    for index, char in enumerate(text):
+    for found in BRACKETS.finditer(text):  # only the brackets, not every character
+        index, char = found.start(), found.group()
         if char in "[{":
             depth += 1
             if depth > MAX_NESTING:

@@ -23,7 +23,17 @@ from pathlib import Path
 from bench import ROOT, builds, machine, report
 from bench.synthetic import District
 
-PARTS = ["overhead", "growth", "serve", "reader", "lighthouse", "redline", "profile"]
+PARTS = [
+    "overhead",
+    "growth",
+    "vendors",
+    "versions",
+    "serve",
+    "reader",
+    "lighthouse",
+    "redline",
+    "profile",
+]
 
 # Growth: the real site has 3 policies of one version each, 1 vendor and 151 built pages.
 # A synthetic district adds 80 built pages per policy of 4 versions (main page, 4
@@ -36,6 +46,26 @@ QUICK_SIZES = [
 ]
 PROFILE_FULL = District(15)
 PROFILE_QUICK = QUICK_SIZES[0]
+
+# Growth in one dimension, the rest of the site fixed: the number of vendors (one policy of
+# one version), and the number of versions of one policy (two vendors). Both must grow
+# linearly (issue 22: 10,000 vendors took 409 s, 300 versions 266 s, about three times
+# per doubling). In English and Arabic (the policy translated into Arabic, so both its own
+# redlines and the source language's are made); the smoke test's in English only.
+SERIES_LANGUAGES = ("en", "ar")
+SERIES = {
+    "vendors": {
+        "full": [1000, 2500, 5000, 10000],
+        "quick": [10, 40],
+        "district": lambda n, langs: District(1, versions=1, vendors=n, languages=langs, cookies=1),
+    },
+    "versions": {
+        "full": [25, 50, 100, 200, 300],
+        "quick": [2, 6],
+        "district": lambda n, langs: District(1, versions=n, vendors=2, languages=langs),
+    },
+}
+R_SQUARED_TARGET = 0.99
 
 
 def _median(values):
@@ -135,6 +165,74 @@ def growth(workdir: Path, sizes: list[District]) -> tuple[dict, Path]:
     }, smallest_site
 
 
+def series(workdir: Path, name: str, quick: bool) -> dict:
+    """Build the district at each size of one series (cold redline cache), and fit the
+    time against the number of items (vendors or versions)."""
+    spec = SERIES[name]
+    sizes = spec["quick" if quick else "full"]
+    languages = ("en",) if quick else SERIES_LANGUAGES
+    rows = []
+    for count in sizes:
+        district = spec["district"](count, languages)
+        project = builds.synthetic_project(workdir / f"{name}-{count}", district)
+        site = workdir / f"{name}-{count}-site"
+        builds.clear_redline_cache(project)
+        load_before = os.getloadavg()
+        result = builds.build(project, site)
+        load_after = os.getloadavg()
+        if result.returncode != 0:
+            raise RuntimeError(f"{name} build failed:\n{result.output[-3000:]}")
+        listed = len(json.loads((site / "api" / "vendors.json").read_text("utf-8"))["vendors"])
+        if name == "vendors" and listed != count:
+            raise RuntimeError(f"{count} vendors generated, {listed} listed on the site")
+        shutil.rmtree(site)
+        rows.append(
+            {
+                "district": district.describe(),
+                "items": count,
+                "vendors_listed": listed,
+                "pages": result.pages,
+                "files": result.files,
+                "seconds": result.seconds,
+                "ms_per_item": 1000 * result.seconds / count,
+                "ms_per_page": result.ms_per_page,
+                "peak_rss_mib": result.peak_rss_mib,
+                "user_seconds": result.user_seconds,
+                "load_average_before": load_before,
+                "load_average_after": load_after,
+            }
+        )
+        print(
+            f"  {name} {count}: {result.pages} pages, {result.seconds:.1f} s,"
+            f" {result.peak_rss_mib:.0f} MiB, load {load_before[0]:.1f}",
+            flush=True,
+        )
+    return {
+        "item": name,
+        "languages": list(languages),
+        "rows": rows,
+        **series_fits(rows),
+        "redline_cache": "cleared before every build (cold)",
+    }
+
+
+def series_fits(rows: list[dict]) -> dict:
+    """The linear fits of a series: wall time, and CPU time (user), which other work on a
+    shared machine disturbs far less; linear when both reach the target."""
+    fits = {}
+    for key, column in (("fit", "seconds"), ("cpu_fit", "user_seconds")):
+        fit = linear_fit([row["items"] for row in rows], [row[column] for row in rows])
+        fits[key] = {
+            "slope_ms_per_item": fit["slope_ms_per_page"],
+            "intercept_seconds": fit["intercept_seconds"],
+            "r_squared": fit["r_squared"],
+        }
+    return fits | {
+        "r_squared_target": R_SQUARED_TARGET,
+        "linear": all(fits[key]["r_squared"] >= R_SQUARED_TARGET for key in fits),
+    }
+
+
 def linear_fit(xs: list[float], ys: list[float]) -> dict:
     """Least squares ``y = intercept + slope·x`` and its R²."""
     n = len(xs)
@@ -186,12 +284,26 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=ROOT, help="where the reports are written")
     parser.add_argument("--parts", default=",".join(PARTS), help=f"among {','.join(PARTS)}")
     parser.add_argument("--workdir", type=Path, help="keep the builds here (default: temp)")
+    parser.add_argument(
+        "--merge",
+        action="store_true",
+        help="add the parts run to the reports already in --out: their sections and numbers"
+        " replace those parts' own, every other part's are kept as they are",
+    )
     args = parser.parse_args(argv)
     parts = [part.strip() for part in args.parts.split(",") if part.strip()]
     unknown = set(parts) - set(PARTS)
     if unknown:
         parser.error(f"unknown parts: {', '.join(sorted(unknown))}")
     quick = args.quick
+    if args.merge:
+        try:
+            earlier = json.loads((args.out / "benchmarks.json").read_text(encoding="utf-8"))
+            (args.out / "BENCHMARKS.md").read_text(encoding="utf-8")
+        except (OSError, ValueError) as exc:
+            parser.error(f"--merge needs the reports of an earlier run in {args.out}: {exc}")
+        if bool(earlier.get("quick")) != quick:
+            parser.error("--merge: the reports in --out are of a run of another size (--quick)")
     given = shlex.join(sys.argv[1:] if argv is None else argv)
     if os.environ.get("MAKELEVEL"):  # run by make, which sets it
         command = "make bench" + (f" BENCH={shlex.quote(given)}" if given else "")
@@ -222,6 +334,10 @@ def main(argv: list[str] | None = None) -> int:
     elif pages_wanted:  # the smallest district holds the redline measured
         project = builds.synthetic_project(workdir / "district-0", sizes[0])
         synthetic_site = _built(project, workdir / "district-0-site")
+    for name in ("vendors", "versions"):
+        if name in parts:
+            print(f"{name}: growth in {name}", flush=True)
+            results[name] = series(workdir, name, quick)
     if "serve" in parts:
         from bench import serve
 
@@ -282,12 +398,44 @@ def main(argv: list[str] | None = None) -> int:
     results["seconds"] = time.time() - started
     results["load_average_end"] = os.getloadavg()
     args.out.mkdir(parents=True, exist_ok=True)
-    (args.out / "benchmarks.json").write_text(
-        json.dumps(results, indent=1, ensure_ascii=False, default=str) + "\n", encoding="utf-8"
-    )
-    (args.out / "BENCHMARKS.md").write_text(report.markdown(results), encoding="utf-8")
+    if args.merge:
+        _merge(args.out, results, parts)
+    else:
+        _write(args.out, results, report.markdown(results))
     print(f"wrote {args.out / 'BENCHMARKS.md'} and benchmarks.json in {results['seconds']:.0f} s")
     return 0
+
+
+def _write(out: Path, results: dict, markdown: str, indent: int = 1) -> None:
+    (out / "benchmarks.json").write_text(
+        json.dumps(results, indent=indent, ensure_ascii=False, default=str) + "\n",
+        encoding="utf-8",
+    )
+    (out / "BENCHMARKS.md").write_text(markdown, encoding="utf-8")
+
+
+def _merge(out: Path, results: dict, parts: list[str]) -> None:
+    """The parts just run, put into the reports of an earlier run: in benchmarks.json each
+    part replaces its own entry and says how it was run (``rerun``: commit, command,
+    machine, load); in BENCHMARKS.md its section replaces its own, or is added in the
+    parts' order, under a line saying the same. The rest stays as it was."""
+    earlier = (out / "benchmarks.json").read_text(encoding="utf-8")
+    merged = json.loads(earlier)
+    second = (earlier.splitlines() or [""])[1:2] or [""]
+    indent = len(second[0]) - len(second[0].lstrip(" ")) or 1  # as the file was written
+    text = (out / "BENCHMARKS.md").read_text(encoding="utf-8")
+    for part in parts:
+        merged[part] = results[part]
+        merged.setdefault("rerun", {})[part] = {
+            "commit": results["machine"]["commit"],
+            "command": results["command"],
+            "started": results["started"],
+            "machine": results["machine"],
+            "load_average_start": results["load_average_start"],
+            "load_average_end": results["load_average_end"],
+        }
+    merged["parts"] = [part for part in PARTS if part in merged]
+    _write(out, merged, report.splice(text, results, parts), indent)
 
 
 if __name__ == "__main__":

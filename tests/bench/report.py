@@ -57,18 +57,81 @@ def markdown(results: dict) -> str:
             ],
         ),
     ]
-    for part, table in (
+    for part, table in _sections():
+        if part in results:
+            out.append(table(results[part]))
+    return "\n".join(out)
+
+
+def _sections():
+    """Each part's section writer, in the order of the file."""
+    return (
         ("overhead", _overhead),
         ("growth", _growth),
         ("serve", _serve),
+        ("vendors", _series),
+        ("versions", _series),
         ("reader", _reader),
         ("lighthouse", _lighthouse),
         ("redline", _redline),
         ("profile", _profile),
-    ):
-        if part in results:
-            out.append(table(results[part]))
-    return "\n".join(out)
+    )
+
+
+def splice(text: str, results: dict, parts: list[str]) -> str:
+    """BENCHMARKS.md ``text`` with the sections of ``parts`` (just run, in ``results``)
+    put in: each replaces the section with its heading, or goes before the first section
+    of a part that comes after it, else at the end; under its heading, a line says where
+    and how it was run. Every other section is kept as it is."""
+    blocks = ["## " + block for block in text.split("\n## ")]
+    blocks[0] = blocks[0].removeprefix("## ")  # the title and the introduction
+    order = [part for part, _ in _sections()]
+    for part, table in _sections():
+        if part not in parts:
+            continue
+        heading, body = table(results[part]).split("\n", 1)
+        section = f"{heading}\n\n{_run_note(results)}{body}".rstrip("\n") + "\n"
+        found = [n for n, block in enumerate(blocks) if block.split("\n", 1)[0] == heading]
+        if found:
+            blocks[found[0]] = section
+            continue
+        later = set(order[order.index(part) + 1 :])
+        at = len(blocks)
+        for n, block in enumerate(blocks[1:], start=1):
+            if _part_of(block.split("\n", 1)[0], later):
+                at = n
+                break
+        blocks.insert(at, section)
+    return "\n".join(block.rstrip("\n") + "\n" for block in blocks)
+
+
+# The headings of the sections of parts not in a run's results, as report.py writes them.
+HEADINGS = {
+    "overhead": "## 1. Overhead",
+    "growth": "## 2. Growth",
+    "serve": "## 2b. `mkdocs serve`",
+    "vendors": "## 2c. Growth in vendors",
+    "versions": "## 2d. Growth in versions",
+    "reader": "## 3. What a reader pays",
+    "lighthouse": "## 4. Lighthouse",
+    "redline": "## 5. Redline",
+    "profile": "## 6. Profile",
+}
+
+
+def _part_of(heading: str, parts: set[str]) -> bool:
+    return any(heading.startswith(HEADINGS[part]) for part in parts)
+
+
+def _run_note(results: dict) -> str:
+    m = results["machine"]
+    return (
+        f"Run alone on commit `{m['commit'][:7]}` on {results['started']} with"
+        f" `{results['command']}`, load average (1, 5, 15 min)"
+        f" {_load(results.get('load_average_start'))} at start and"
+        f" {_load(results.get('load_average_end'))} at end; the rest of this file is from the"
+        " runs it names.\n"
+    )
 
 
 def _overhead(o: dict) -> str:
@@ -193,6 +256,74 @@ def _serve(s: dict) -> str:
         " the previous rebuild has ended."
         f" Start-up until the first page is served: {s['startup_seconds']:.1f} s.\n\n"
         + _table(["edit", "page polled", "median s", "each (s)", "whole site, median s"], rows)
+    )
+
+
+SERIES_TEXT = {
+    "vendors": (
+        "## 2c. Growth in vendors\n\n",
+        "vendors",
+        "A synthetic district (`tests/bench/synthetic.py`) with one policy of one version and"
+        " the real rest of the site, at each number of vendors (copies of one entry, each its"
+        " own id, name, provider, links and one cookie, English only): the registry is read"
+        " and checked,"
+        " listed on the vendors page (a cookie table each), in its table of contents, its"
+        " search index and"
+        " `/api/vendors.json`, in every language built.",
+    ),
+    "versions": (
+        "## 2d. Growth in versions of one policy\n\n",
+        "versions",
+        "A synthetic district (`tests/bench/synthetic.py`) with one policy of that many"
+        " versions, two vendors and the real rest of the site. The first four versions are"
+        " the four real versions of GitHub's privacy statement (about 6,000-8,400 words each);"
+        " each later one is the last of them with its own added sentence, one every 5 days"
+        " (a policy revised often, by small changes). Every version has its page and, after"
+        " the first, its redline, in every language built; the policy's page has the history"
+        " of every version; the policy is translated (an English copy marked"
+        " `translation: machine`) into every language built but English, so each language"
+        " makes its own redlines.",
+    ),
+}
+
+
+def _series(g: dict) -> str:
+    heading, item, what = SERIES_TEXT[g["item"]]
+    fit, cpu = g["fit"], g["cpu_fit"]
+    target = g["r_squared_target"]
+
+    def verdict(r_squared: float) -> str:
+        return "reaches it" if r_squared >= target else "**below it**"
+
+    return (
+        heading
+        + what
+        + f" Built in {', '.join(g['languages'])}; one build per size, each in its own"
+        f" process, the redline cache {g['redline_cache']}. Two cores shared with other"
+        " work: *load* is the load average (1 minute) before the build; after it. *s* is"
+        " wall time, which that work stretches; *CPU s* the build's own user time.\n\n"
+        + _table(
+            [item, "pages", "s", "CPU s", f"ms per {item[:-1]}", "ms/page", "peak MiB", "load"],
+            [
+                [
+                    r["items"],
+                    r["pages"],
+                    f"{r['seconds']:.1f}",
+                    f"{r['user_seconds']:.1f}",
+                    f"{r['ms_per_item']:.1f}",
+                    f"{r['ms_per_page']:.1f}",
+                    f"{r['peak_rss_mib']:.0f}",
+                    f"{r['load_average_before'][0]:.1f}; {r['load_average_after'][0]:.1f}",
+                ]
+                for r in g["rows"]
+            ],
+        )
+        + f"\nLinear fit of time against {item}: {fit['slope_ms_per_item']:.1f} ms per"
+        f" {item[:-1]} + {fit['intercept_seconds']:.1f} s, **R² = {fit['r_squared']:.4f}**;"
+        f" of CPU time (user): {cpu['slope_ms_per_item']:.1f} ms per {item[:-1]} +"
+        f" {cpu['intercept_seconds']:.1f} s, **R² = {cpu['r_squared']:.4f}**. Target R² ≥"
+        f" {target}: wall time {verdict(fit['r_squared'])}, CPU time"
+        f" {verdict(cpu['r_squared'])}.\n"
     )
 
 

@@ -47,10 +47,11 @@ def corpus() -> Path:
 @dataclass(frozen=True)
 class District:
     policies: int
-    versions: int = 4  # at most the corpus's four
+    versions: int = 4  # past the corpus's four, its texts again (see _dated)
     vendors: int = 0  # default: two per policy
     translated: tuple[str, ...] = TRANSLATED
     languages: tuple[str, ...] = ()  # a subset of mkdocs.yml's, English first; () = all
+    cookies: int = 0  # the cookies each vendor lists (0: "cookies: []", it sets none)
 
     @property
     def vendor_count(self) -> int:
@@ -64,6 +65,7 @@ class District:
             f"{self.policies} policies x {self.versions} versions, {self.vendor_count} vendors,"
             f" {len(self.built())} languages (policies translated into"
             f" {len([c for c in self.translated if c in self.built()])})"
+            + (f", {self.cookies} cookie(s) per vendor" if self.cookies else "")
         )
 
 
@@ -100,6 +102,22 @@ def _vary(body: str, policy: int, version: int) -> str:
     return "\n".join(lines)
 
 
+def _dated(texts: list[tuple[dict, str]], versions: int) -> list[tuple[int, tuple[dict, str]]]:
+    """(number, (fields, body)) of each version. Up to the corpus's four, its own texts
+    and dates. A longer history (one policy revised often, for the versions benchmark)
+    goes on from the last text, revised by its added sentence alone (as most revisions
+    are small), one version every 5 days from 2019-01-01 (300 versions end in 2023, all
+    published by the build's date)."""
+    if versions <= len(texts):
+        return list(enumerate(texts[:versions]))
+    start = date(2019, 1, 1)
+    return [
+        (v, ({**text[0], "effective": start + timedelta(days=5 * v)}, text[1]))
+        for v in range(versions)
+        for text in [texts[min(v, len(texts) - 1)]]
+    ]
+
+
 def _front(fields: dict) -> str:
     return "---\n" + yaml.safe_dump(fields, allow_unicode=True, sort_keys=False) + "---\n"
 
@@ -118,11 +136,11 @@ def generate(district: District, project: Path) -> Path:
     for folder in docs.glob("*/policies/*"):
         if folder.is_dir():
             shutil.rmtree(folder)
-    sources = sorted(corpus().glob("*.md"))[: district.versions]
+    sources = sorted(corpus().glob("*.md"))
     texts = [_split(path.read_text(encoding="utf-8")) for path in sources]
     for p in range(district.policies):
         policy_id = f"policy-{p:03d}"
-        for v, (fields, body) in enumerate(texts):
+        for v, (fields, body) in _dated(texts, district.versions):
             effective = fields["effective"] + timedelta(days=p)
             meta = {
                 "title": f"Policy {p:03d}: {fields['title']}",
@@ -142,12 +160,16 @@ def generate(district: District, project: Path) -> Path:
                 copy = docs / lang / name
                 copy.parent.mkdir(parents=True, exist_ok=True)
                 copy.write_text(translated + _vary(body, p, v), encoding="utf-8")
-    (project / "vendors.yml").write_text(_vendors(district.vendor_count), encoding="utf-8")
+    (project / "vendors.yml").write_text(
+        vendors_yaml(district.vendor_count, district.cookies), encoding="utf-8"
+    )
     (project / "posted.lock").write_text(record.HEADER, encoding="utf-8")
     return project
 
 
-def _vendors(count: int) -> str:
+def vendors_yaml(count: int, cookies: int = 0) -> str:
+    """``count`` vendors (copies of one analytics entry, each its own id, name and links),
+    each listing ``cookies`` cookies (a table on the vendors page)."""
     entries = [
         {
             "id": f"vendor-{n:03d}",
@@ -162,14 +184,19 @@ def _vendors(count: int) -> str:
                 "What pages they visit when they do so",
                 "What other sites they used prior to coming to our site",
             ],
-            "cookies": [],
+            "cookies": [
+                {"name": f"_v{n:03d}_{c}", "purpose": "Tells visits apart", "expires": "1 year"}
+                for c in range(cookies)
+            ],
             "student_data": False,
             "links": {
                 "privacy_policy": f"https://vendor-{n:03d}.example.org/privacy",
                 "terms": f"https://vendor-{n:03d}.example.org/terms",
                 "opt_out": f"https://vendor-{n:03d}.example.org/opt-out",
             },
-            "added": date(2018, 1, 31) + timedelta(days=n),
+            # in use by the build's date (2026-11-22) however many there are: past 3,000
+            # vendors, "added" going on by a day each would hide them as not yet in use
+            "added": date(2018, 1, 31) + timedelta(days=n % 3000),
         }
         for n in range(count)
     ]
