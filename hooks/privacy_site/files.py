@@ -46,7 +46,7 @@ def write_text(path: Path, text: str, *, replace: bool = True, shown: str | None
             os.link(temporary, path)
             os.unlink(temporary)
         temporary = None
-        _sync_folder(path.parent)
+        sync_folder(path.parent)
     except FileExistsError:
         raise WriteFailed(f"{name}: already exists; nothing was written") from None
     except OSError as exc:
@@ -61,7 +61,7 @@ def write_text(path: Path, text: str, *, replace: bool = True, shown: str | None
                 os.unlink(temporary)
 
 
-def _sync_folder(folder: Path) -> None:
+def sync_folder(folder: Path) -> None:
     """The rename itself on the disk, so a power cut cannot undo it (best effort)."""
     with contextlib.suppress(OSError):
         descriptor = os.open(folder, os.O_RDONLY)

@@ -50,6 +50,8 @@ import time
 from pathlib import Path
 from types import FrameType, TracebackType
 
+from . import files
+
 LIVE = "site"
 BUILDS = ".site-builds"
 LOCK = "lock"
@@ -221,7 +223,7 @@ def _switch(root: Path, target: Path) -> None:
         with contextlib.suppress(FileNotFoundError):
             if link.is_symlink():
                 link.unlink()
-    _sync_folder(root)
+    files.sync_folder(root)
 
 
 def _exchange(first: Path, second: Path) -> bool:
@@ -263,15 +265,6 @@ def _remove_stale(root: Path, keep: str | None) -> None:
                 f"({exc.strerror}); it only takes space: remove it once it can be",
                 flush=True,
             )
-
-
-def _sync_folder(folder: Path) -> None:
-    with contextlib.suppress(OSError):
-        descriptor = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(descriptor)
-        finally:
-            os.close(descriptor)
 
 
 def _shown(root: Path, path: Path | str) -> str:
