@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import re
 import resource
 import shutil
 import signal
@@ -88,9 +89,14 @@ def manifest(site: Path) -> dict[str, str]:
     }
 
 
+# make's own line after a failed recipe: "make: ***", or "make[1]: ***" when the test
+# itself runs under make (`make test` sets MAKELEVEL)
+MAKES_OWN = re.compile(r"^make(\[\d+\])?: ")
+
+
 def said(output: str) -> list[str]:
     """The build's lines, without make's own (``make: *** [build] Error 1``) after them."""
-    return [line for line in output.splitlines() if not line.startswith("make: ")]
+    return [line for line in output.splitlines() if not MAKES_OWN.match(line)]
 
 
 def last_line(output: str) -> str:
