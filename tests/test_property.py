@@ -360,7 +360,7 @@ SETTINGS = [
 MARKUP = re.compile(r"[<>\"'`\x00-\x1f\x7f\u200b\u202a-\u202e\u2066-\u2069\U000e0000-\U000e007f]")
 
 
-@settings(max_examples=60, deadline=5000, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=60, deadline=10000, suppress_health_check=[HealthCheck.too_slow])
 @given(
     top=st.dictionaries(st.sampled_from(SETTINGS), setting_values, max_size=4),
     ours=st.dictionaries(

@@ -78,8 +78,12 @@ def settings_lines(config_file: Path) -> dict[str, int]:
     """The line of each setting under ``extra.privacy_site`` (``""``: the line of
     ``privacy_site:``), for :func:`settings.read_settings` to locate its problems."""
     document, _ = read_document(config_file)
-    if document is None:
-        return {}
+    if document is None:  # refused (its problem is said): still locate the settings in it
+        try:
+            text = config_file.read_text(encoding="utf-8", errors="replace")
+            document = yamldoc.load(text, yamldoc.ConfigLoader)
+        except (OSError, yamldoc.YamlSyntaxError):
+            return {}
     lines = {
         str(path[2]): line
         for path, (line, _column) in document.marks.items()
