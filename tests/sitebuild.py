@@ -170,3 +170,20 @@ def scratch_project(
             plugin["i18n"]["languages"] = languages_config(languages or ["en"])
     (project / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), "utf-8")
     return project
+
+
+def build_and_check(project: Path, site: Path) -> list[tuple[list[str], int, str]]:
+    """``mkdocs build`` and ``privacy-site check`` of ``project`` as of 2026-11-22, each as
+    staff run it: (command, exit status, everything it printed) for each."""
+    bin_dir = Path(sys.executable).parent
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH="1795363200")
+    found = []
+    for command in (
+        [str(bin_dir / "mkdocs"), "build", "-d", str(site)],
+        [str(bin_dir / "privacy-site"), "check", "--date", "2026-11-22"],
+    ):
+        result = subprocess.run(
+            command, cwd=project, env=env, capture_output=True, text=True, timeout=300
+        )
+        found.append((command, result.returncode, result.stdout + result.stderr))
+    return found

@@ -15,7 +15,7 @@ from bs4 import BeautifulSoup
 from conftest import LIFECYCLE_FIXTURE, REAL_DATE, all_languages
 from privacy_site import frontmatter, parity, translation_status
 from privacy_site.language import load_language
-from sitebuild import ROOT, Build, build_site, fixture_docs
+from sitebuild import ROOT, Build, build_and_check, build_site, fixture_docs
 
 DOCS = ROOT / "docs"
 LANGUAGES = all_languages()
@@ -618,22 +618,10 @@ def test_outside_a_git_checkout_an_unknown_source_sha256_is_a_warning(tmp_path: 
 
 @pytest.mark.build
 def test_a_source_sha256_of_no_version_fails_the_build_and_check_alike(tmp_path: Path) -> None:
-    import os
-    import subprocess
-    import sys
 
     project, _, current = _translated_contact(tmp_path, git=True)
     _translate(project, "ab" * 32)
-    bin_dir = Path(sys.executable).parent
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH="1795363200")
     message = f"docs/es/contact.md:4: source_sha256: '{'ab' * 32}' is no version of"
-    for command in (
-        [str(bin_dir / "mkdocs"), "build", "-d", str(tmp_path / "site")],
-        [str(bin_dir / "privacy-site"), "check", "--date", "2026-11-22"],
-    ):
-        result = subprocess.run(
-            command, cwd=project, env=env, capture_output=True, text=True, timeout=300
-        )
-        output = result.stdout + result.stderr
-        assert result.returncode != 0, (command, output)
+    for command, status, output in build_and_check(project, tmp_path / "site"):
+        assert status != 0, (command, output)
         assert message in output and f"'source_sha256: {current}'" in output, (command, output)
