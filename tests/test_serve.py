@@ -135,6 +135,17 @@ def wait_for_log(log: Path, text: str, count: int, timeout: float = 120) -> str:
     raise AssertionError(f"{text!r} was not logged {count} times:\n{output[-3000:]}")
 
 
+def ten_languages(tmp_path: Path, codes: list[str]) -> Path:
+    """The ten-language fixture as a project to serve (its contact page is untranslated)."""
+    return scratch_project(
+        tmp_path,
+        LIFECYCLE_FIXTURE,
+        FIXTURES / "vendors" / "valid.yml",
+        docs=languages_docs(tmp_path),
+        languages=codes,
+    )
+
+
 def test_a_save_is_shown_in_each_language_as_soon_as_that_language_is_rebuilt(
     tmp_path: Path,
 ) -> None:
@@ -145,13 +156,7 @@ def test_a_save_is_shown_in_each_language_as_soon_as_that_language_is_rebuilt(
     in mkdocs.yml's order."""
     codes = all_languages()
     default, middle, last = codes[0], codes[len(codes) // 2], codes[-1]
-    project = scratch_project(
-        tmp_path,
-        LIFECYCLE_FIXTURE,
-        FIXTURES / "vendors" / "valid.yml",
-        docs=languages_docs(tmp_path),
-        languages=codes,
-    )
+    project = ten_languages(tmp_path, codes)
     contact = project / "docs" / default / "contact.md"  # untranslated: every language shows it
     original = contact.read_text("utf-8")
     log = tmp_path / "serve.log"
@@ -195,13 +200,7 @@ def test_after_a_save_every_language_serves_the_new_text_whichever_language_is_r
     second language's pages as they were before the save (i18n skipped its turn)."""
     codes = all_languages()
     default = codes[0]
-    project = scratch_project(
-        tmp_path,
-        LIFECYCLE_FIXTURE,
-        FIXTURES / "vendors" / "valid.yml",
-        docs=languages_docs(tmp_path),
-        languages=codes,
-    )
+    project = ten_languages(tmp_path, codes)
     contact = project / "docs" / default / "contact.md"  # untranslated: every language shows it
     original = contact.read_text("utf-8")
     log = tmp_path / "serve.log"
