@@ -15,11 +15,11 @@ override POLICY := $(value POLICY)
 override EFFECTIVE := $(value EFFECTIVE)
 override BENCH := $(value BENCH)
 export POLICY EFFECTIVE BENCH
-AS_OF = $(if $(DATE),epoch=$$($(BIN)/python -m privacy_site.preview "$$DATE") \
+AS_OF = $(if $(DATE),epoch=$$($(BIN)/python -m privacy_site.staff.preview_date "$$DATE") \
         || exit 2; export SOURCE_DATE_EPOCH=$$epoch;,)
 
 .PHONY: setup build serve preview check new-version correct post links links-external engines translations test test-fast bench bench-redline lint format chromium vnu fonts messages messages-template format-reference lock clean
-LOCALES := hooks/privacy_site/locale
+LOCALES := hooks/privacy_site/languages/locale
 # The site's words: templates and Python call _, gettext, say, nsay, fill, nfill and N_.
 EXTRACT := $(BIN)/pybabel extract -F hooks/babel.cfg -k say -k nsay:1,2 -k fill -k nfill:1,2 \
            -k N_ --no-location --sort-output --project=privacy-site \
@@ -35,7 +35,7 @@ $(STAMP): requirements.lock pyproject.toml
 	rm -f $(VENV)/.installed-* && touch $@
 
 ## build [DATE=YYYY-MM-DD]: build the site into site/ (strict; a failed build leaves site/ untouched;
-## site/ is replaced in one step, one build at a time: hooks/privacy_site/publish.py)
+## site/ is replaced in one step, one build at a time: hooks/privacy_site/staff/publish.py)
 build: setup
 	@$(AS_OF) $(BIN)/privacy-site build
 
@@ -86,11 +86,11 @@ engines: setup
 
 ## format-reference: rewrite FORMAT.md from the two JSON Schemas (after editing either)
 format-reference: setup
-	@$(BIN)/python -m privacy_site.format_reference FORMAT.md
+	@$(BIN)/python -m privacy_site.staff.format_reference FORMAT.md
 
 ## translations: which page is translated into which language, and how
 translations: setup
-	@$(BIN)/python -m privacy_site.translation_status
+	@$(BIN)/python -m privacy_site.languages.translation_status
 
 ## test: install everything (Chromium too) and run every test
 test: setup chromium fonts vnu

@@ -1,7 +1,7 @@
 """MkDocs hooks for changes: each version's redline page, the change list behind
 ``/changes/`` and the site-wide notice, its Atom feed and calendar, and the JSON API.
 
-Thin adapter over ``privacy_site.changes``, ``redline``, ``feeds`` and ``api``; runs once
+Thin adapter over ``privacy_site.outputs.changes``, ``redline``, ``feeds`` and ``api``; runs once
 per language (mkdocs-static-i18n rebuilds the site for each).
 """
 
@@ -13,18 +13,19 @@ import subprocess
 from typing import Any
 
 import yaml
-from generated_files import add_page, add_static, anchor_title, norm_src_uri
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
-from privacy_site import api, feeds, messages, urls, views
-from privacy_site.changes import all_changes
-from privacy_site.language import direction, load_language
-from privacy_site.redline import Labels
-from privacy_site.redline_nav import Words, navigable, summary_links
-from site_context import PROCESS, BuildContext, current, project_dir
+from privacy_site.adapter.generated_files import add_page, add_static, anchor_title, norm_src_uri
+from privacy_site.adapter.site_context import PROCESS, BuildContext, current, project_dir
+from privacy_site.languages.language import direction, load_language
+from privacy_site.model import urls
+from privacy_site.outputs import api, feeds, messages, policy_views
+from privacy_site.outputs.changes import all_changes
+from privacy_site.outputs.redline import Labels
+from privacy_site.outputs.redline_nav import Words, navigable, summary_links
 
 REDLINE_SRC = re.compile(
     r"^policies/(?P<policy>[^/]+)/(?P<slug>[0-9]{4}-[0-9]{2}-[0-9]{2})/changes/index\.md$"
@@ -48,7 +49,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         for version in policy.published(content.today):
             if policy.previous(version, content.today) is None:
                 continue
-            row = views.version_row(content, policy, version, build.lang)
+            row = policy_views.version_row(content, policy, version, build.lang)
             meta = {
                 # In the tense of the build's day; CI rebuilds daily, so it turns on time.
                 "title": language.fill(
@@ -229,7 +230,7 @@ def _redline(build: BuildContext, policy_id: str, slug: str) -> dict[str, Any]:
         "inserted_words": result.inserted_words,
         "deleted_words": result.deleted_words,
         "english_text": text_lang != lang,
-        "new": views.version_row(content, policy, new, lang),
-        "old": views.version_row(content, policy, old, lang),
+        "new": policy_views.version_row(content, policy, new, lang),
+        "old": policy_views.version_row(content, policy, old, lang),
         "policy_url": urls.policy_path(policy.id, lang, content.default_language),
     }

@@ -7,7 +7,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
-from privacy_site.faq import faq_entries, faq_jsonld
+from privacy_site.outputs.faq import faq_entries, faq_jsonld
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -28,9 +28,9 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
-from privacy_site.language import N_, Language
-from privacy_site.translation_status import status_html
-from site_context import BuildContext, current
+from privacy_site.adapter.site_context import BuildContext, current
+from privacy_site.languages.language import N_, Language
+from privacy_site.languages.translation_status import status_html
 
 # The titles mkdocs.yml's nav gives its pages, named here so that ``make messages`` puts
 # them in the catalogues (a test checks the two lists agree).

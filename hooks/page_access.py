@@ -1,20 +1,21 @@
 """MkDocs hooks for what a person needs beyond what a scanner checks: tables that scroll
-by themselves at 320 px, named and reachable by keyboard (``privacy_site.tables``), and
-Material's menu and section toggles as named buttons (``privacy_site.controls``).
+by themselves at 320 px, named and reachable by keyboard (``privacy_site.html.tables``), and
+Material's menu and section toggles as named buttons (``privacy_site.adapter.keyboard``).
 
 Thin adapter; runs once per language, on every finished page.
 """
 
 from __future__ import annotations
 
-from generated_files import TITLE_ANCHOR, anchor_title
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
-from privacy_site import controls, tables
-from privacy_site.language import N_
-from site_context import current
+from privacy_site.adapter import keyboard
+from privacy_site.adapter.generated_files import TITLE_ANCHOR, anchor_title
+from privacy_site.adapter.site_context import current
+from privacy_site.html import tables
+from privacy_site.languages.language import N_
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -46,10 +47,10 @@ def _finish(output: str, config: MkDocsConfig) -> str:
     if build.problems:
         output = _with_problems(output, build.problems)
     english = config.mdx_configs.get("toc", {}).get("permalink_title", PERMALINK_TITLE)
-    output = controls.retitle_permalinks(
+    output = keyboard.retitle_permalinks(
         output, english, language.gettext(english), language.own_attrs()
     )
-    output = controls.name_controls(
+    output = keyboard.name_controls(
         output,
         language.gettext("Menu"),
         language.gettext("Search"),

@@ -1,16 +1,16 @@
 """MkDocs hooks that keep every page safe to publish and every problem in it located.
 
 - Page text is checked against the allowlist after rendering and always sanitized
-  (``privacy_site.sanitize``); anything outside it fails the build, naming the file and
+  (``privacy_site.html.sanitize``); anything outside it fails the build, naming the file and
   the line of the Markdown where it is written. The content checks found the same before
-  any page was rendered (``privacy_site.rendering``, shared with ``privacy-site check``);
+  any page was rendered (``privacy_site.reading.rendering``, shared with ``privacy-site check``);
   a page they could not render is rendered empty.
 - No file reached through a link under docs/ or overrides/ is copied or rendered
-  (``privacy_site.symlinks``).
+  (``privacy_site.reading.symlinks``).
 - Front matter titles are escaped once, here, so the theme prints them as text wherever it
   puts them (header, tabs, navigation, ``<title>``).
 - An id used twice on a finished page fails the build.
-- Every page gets its Content-Security-Policy (``privacy_site.csp``), which allows only
+- Every page gets its Content-Security-Policy (``privacy_site.html.csp``), which allows only
   the inline scripts the theme's templates write; any other inline script on a finished
   page is taken out and fails the build.
 - MkDocs' own link warnings are rewritten to name ``docs/<file>:<line>`` and the fix.
@@ -34,9 +34,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
-from privacy_site import csp, sanitize, symlinks
-from privacy_site.problems import ContentError, Problem, errors
-from site_context import PROCESS, current
+from privacy_site.adapter.site_context import PROCESS, current
+from privacy_site.html import csp, sanitize
+from privacy_site.model.problems import ContentError, Problem, errors
+from privacy_site.reading import symlinks
 
 # Hooks ------------------------------------------------------------------------------
 # `mkdocs serve` injects its own inline live-reload script into every page it serves,
@@ -57,7 +58,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 @event_priority(100)  # before mkdocs-static-i18n (-100) lists each language's files
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Nothing reached through a link under docs/ or overrides/ is copied or rendered
-    (the content checks name each link; ``privacy_site.symlinks``)."""
+    (the content checks name each link; ``privacy_site.reading.symlinks``)."""
     roots = [Path(config.docs_dir)] + (
         [Path(config.theme.custom_dir)] if config.theme.custom_dir else []
     )

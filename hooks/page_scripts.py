@@ -1,5 +1,5 @@
 """MkDocs hooks: each finished page loads only the site's own scripts it runs
-(``privacy_site.page_scripts``), so no page downloads a script that has nothing to do.
+(``privacy_site.html.page_scripts``), so no page downloads a script that has nothing to do.
 
 Thin adapter; runs once per language, on every finished page and on the 404 page.
 """
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
-from privacy_site.page_scripts import without_unused_scripts
+from privacy_site.html.page_scripts import without_unused_scripts
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:

@@ -14,7 +14,13 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from generated_files import (
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.pages import Page
+from privacy_site.adapter.generated_files import (
     add_page,
     anchor_title,
     in_language_loop,
@@ -23,20 +29,24 @@ from generated_files import (
     norm_src_uri,
     under_template_title,
 )
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
-from mkdocs.structure.files import File, Files, InclusionLevel
-from mkdocs.structure.nav import Navigation, Section
-from mkdocs.structure.pages import Page
-from privacy_site import dates, frontmatter, headings, site_config, symlinks, views
+from privacy_site.adapter.site_context import (
+    PROCESS,
+    BuildContext,
+    current,
+    list_theme_once,
+    project_dir,
+    start,
+)
 from privacy_site.content import Content
-from privacy_site.language import load_language, missing, read_catalogue, read_template
-from privacy_site.policies import State, Version
-from privacy_site.problems import ContentError, Problem, errors, warnings
-from privacy_site.rendering import MarkdownSettings
-from privacy_site.settings import read_settings
-from site_context import PROCESS, BuildContext, current, list_theme_once, project_dir, start
+from privacy_site.html import headings
+from privacy_site.languages.language import load_language, missing, read_catalogue, read_template
+from privacy_site.model import dates
+from privacy_site.model.policies import State, Version
+from privacy_site.model.problems import ContentError, Problem, errors, warnings
+from privacy_site.outputs import policy_views
+from privacy_site.reading import frontmatter, site_config, symlinks
+from privacy_site.reading.rendering import MarkdownSettings
+from privacy_site.reading.settings import read_settings
 
 VERSION_SRC = re.compile(r"^policies/(?P<policy>[^/]+)/(?P<slug>[0-9]{4}-[0-9]{2}-[0-9]{2})\.md$")
 MAIN_SRC = re.compile(r"^policies/(?P<policy>[^/]+)/index\.md$")
@@ -58,7 +68,7 @@ if not notice_log.handlers:
 
 def on_startup(command: str, dirty: bool) -> None:
     PROCESS.serving = command == "serve"
-    # An empty SOURCE_DATE_EPOCH means "today" to the site (privacy_site.dates.build_date);
+    # An empty SOURCE_DATE_EPOCH means "today" to the site (privacy_site.model.dates.build_date);
     # MkDocs reads the variable too, later, and stops on an empty one with a traceback.
     if not os.environ.get("SOURCE_DATE_EPOCH", "unset").strip():
         del os.environ["SOURCE_DATE_EPOCH"]
@@ -251,7 +261,7 @@ def on_page_context(
     if policy is not None:
         slug = match.groupdict().get("slug")
         version = policy.version(slug) if slug else None
-        context["policy"] = views.policy_view(content, policy, lang, version)
+        context["policy"] = policy_views.policy_view(content, policy, lang, version)
     return context
 
 
@@ -299,7 +309,7 @@ def _untranslated(code: str) -> list[Problem]:
         return []
     return [
         Problem(
-            f"hooks/privacy_site/locale/{code}/LC_MESSAGES/messages.po",
+            f"hooks/privacy_site/languages/locale/{code}/LC_MESSAGES/messages.po",
             message=f"{len(gaps)} of the site's phrases have no translation yet, for example "
             f"{gaps[0]!r}; they show in English until translated (run 'make messages', "
             "then translate the empty msgstr lines)",

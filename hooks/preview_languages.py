@@ -1,5 +1,5 @@
 """MkDocs hooks for a preview that shows a save as soon as the page's own language is
-rebuilt (``privacy_site.preview_rounds`` says why). Only under ``mkdocs serve``: a build
+rebuilt (``privacy_site.adapter.serve_rounds`` says why). Only under ``mkdocs serve``: a build
 (``make build``, CI) is not touched, and a served rebuild writes the same files in the end.
 
 Three parts of ``mkdocs serve`` and mkdocs-static-i18n are wrapped, each where it can be
@@ -13,11 +13,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from generated_files import in_language_loop, languages
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
-from privacy_site.preview_rounds import REBUILDS, is_page, language_of
-from site_context import PROCESS
+from privacy_site.adapter.generated_files import in_language_loop, languages
+from privacy_site.adapter.serve_rounds import REBUILDS, is_page, language_of
+from privacy_site.adapter.site_context import PROCESS
 
 
 def on_startup(command: str, dirty: bool) -> None:

@@ -21,7 +21,6 @@ from types import SimpleNamespace
 from typing import Any
 
 import yaml
-from generated_files import add_page, anchor_title, in_language_loop, languages, norm_src_uri
 from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
@@ -29,10 +28,17 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents
-from privacy_site import search_index, views
-from privacy_site.policies import State
-from privacy_site.vendor_views import vendor_rows
-from site_context import BuildContext, current
+from privacy_site.adapter.generated_files import (
+    add_page,
+    anchor_title,
+    in_language_loop,
+    languages,
+    norm_src_uri,
+)
+from privacy_site.adapter.site_context import BuildContext, current
+from privacy_site.model.policies import State
+from privacy_site.outputs import policy_views, search_index
+from privacy_site.outputs.vendor_views import vendor_rows
 
 ALL_PAGES = "all-pages.md"
 VERSION_SRC = re.compile(r"^policies/(?P<policy>[^/]+)/(?P<slug>[0-9]{4}-[0-9]{2}-[0-9]{2})\.md$")
@@ -94,7 +100,7 @@ def on_page_context(
     elif (match := VERSION_SRC.match(src)) and index is not None:
         _index_version(index, page, build, match["policy"], match["slug"])
     if src == ALL_PAGES:
-        views_of = [views.policy_view(content, p, lang) for p in content.policies]
+        views_of = [policy_views.policy_view(content, p, lang) for p in content.policies]
         context["all_policies"] = [view for view in views_of if view["history"]]
         context["all_vendors"] = vendor_rows(
             content.vendors, content.today, lang, build.language.gettext

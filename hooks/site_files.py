@@ -3,7 +3,7 @@
 Material's language switcher fetches ``sitemap.xml`` beside every ``rel=alternate`` link
 (``/es/sitemap.xml``); mkdocs-static-i18n writes only the root one, and lists only the
 pages it placed. Once the last language is built, the root sitemap is written again from
-the finished site (``privacy_site.sitemap``: every page a reader can reach, with its
+the finished site (``privacy_site.outputs.sitemap``: every page a reader can reach, with its
 alternates) and copied into each language's folder.
 
 The site has one 404 page, the source language's, written by its build alone; rendered
@@ -27,12 +27,12 @@ from copy import deepcopy
 from pathlib import Path
 from typing import Any
 
-from generated_files import in_language_loop, languages
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
-from privacy_site import sitemap
-from privacy_site.stylesheets import without_comments
+from privacy_site.adapter.generated_files import in_language_loop, languages
+from privacy_site.html.stylesheets import without_comments
+from privacy_site.outputs import sitemap
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:

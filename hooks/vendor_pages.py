@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from generated_files import add_static, norm_src_uri
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
@@ -15,9 +14,10 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
-from privacy_site.api import json_bytes
-from privacy_site.vendor_views import removed_rows, vendor_rows, vendors_document
-from site_context import BuildContext, current
+from privacy_site.adapter.generated_files import add_static, norm_src_uri
+from privacy_site.adapter.site_context import BuildContext, current
+from privacy_site.outputs.api import json_bytes
+from privacy_site.outputs.vendor_views import removed_rows, vendor_rows, vendors_document
 
 VENDORS_PAGE = "vendors.md"
 VENDORS_API = "api/vendors.json"

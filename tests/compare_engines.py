@@ -13,7 +13,7 @@ What is built: a snapshot of the real site (``mkdocs.yml``, ``docs/``, ``vendors
 ``posted.lock``, ``hooks/``, ``overrides/``) copied once into a temporary folder, so both
 engines build exactly the same sources even if the working tree changes meanwhile. Each
 engine builds it into its own folder, one after the other, with
-``SOURCE_DATE_EPOCH = privacy_site.dates.epoch_for(day, "America/New_York")`` (``--date``,
+``SOURCE_DATE_EPOCH = privacy_site.model.dates.epoch_for(day, "America/New_York")`` (``--date``,
 default today in New York), ``NO_MKDOCS_2_WARNING=1`` and ``PYTHONPATH`` set to the
 snapshot's ``hooks/`` (so ``privacy_site`` is the snapshot's too):
 
@@ -108,10 +108,10 @@ class Comparison:
 def epoch_of(day: date) -> int:
     """The ``SOURCE_DATE_EPOCH`` that makes a build see ``day`` (the site's own rule)."""
     try:
-        from privacy_site.dates import epoch_for
+        from privacy_site.model.dates import epoch_for
     except ImportError:  # run by a Python without the project installed
         sys.path.insert(0, str(ROOT / "hooks"))
-        from privacy_site.dates import epoch_for
+        from privacy_site.model.dates import epoch_for
     return epoch_for(day, TIMEZONE)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from privacy_site.policies import Version
+from privacy_site.model.policies import Version
 
 
 def version(
@@ -32,7 +32,7 @@ def version(
 def language(code: str = "en", messages: dict[str, str] | None = None, name: str | None = None):
     """A Language with a catalogue the test owns (``{"English": "translation"}``)."""
     from babel.messages.catalog import Catalog
-    from privacy_site.language import Language, direction, translations_of
+    from privacy_site.languages.language import Language, direction, translations_of
 
     catalog = Catalog(locale=code.replace("-", "_"))
     for english, translated in (messages or {}).items():

@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from privacy_site import record
-from privacy_site.dates import epoch_for
+from privacy_site.model.dates import epoch_for
+from privacy_site.reading import posted_lock
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -94,7 +94,7 @@ def build_site(
     if docs is None:  # the real content comes with its record of what was posted
         shutil.copy(ROOT / "posted.lock", project / "posted.lock")
     else:  # a fixture's record has nothing in it yet, as a new district's first one
-        (project / "posted.lock").write_text(record.HEADER, encoding="utf-8")
+        (project / "posted.lock").write_text(posted_lock.HEADER, encoding="utf-8")
     for name in ("hooks", "overrides"):
         (project / name).symlink_to(ROOT / name)
     cfg = config or config_with()
@@ -161,7 +161,7 @@ def scratch_project(
     (docs or fixture_docs(workdir, policies)).rename(project / "docs")
     shutil.copy(vendors, project / "vendors.yml")
     # A record with nothing in it yet, as a new district's first one (`post` adds to it).
-    (project / "posted.lock").write_text(record.HEADER, encoding="utf-8")
+    (project / "posted.lock").write_text(posted_lock.HEADER, encoding="utf-8")
     for name in ("hooks", "overrides"):
         (project / name).symlink_to(ROOT / name)
     config = config_with()

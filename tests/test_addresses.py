@@ -1,5 +1,5 @@
 # ruff: noqa: RUF001, RUF003 -- look-alike letters from other scripts are the point here
-"""Links to other sites, read as a browser reads them (``privacy_site.addresses``): one rule
+"""Links to other sites, read as a browser reads them (``privacy_site.model.addresses``): one rule
 for vendors.yml and for page text, the same in ``privacy-site check`` and in the build.
 
 Issue 22 ("links that are not what they look like") and issue 23 (an adopted policy's
@@ -16,7 +16,8 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from privacy_site import addresses, sanitize
+from privacy_site.html import sanitize
+from privacy_site.model import addresses
 from sitebuild import Build, build_site, fixture_docs, scratch_project
 
 FIXTURES = Path(__file__).parent / "fixtures"

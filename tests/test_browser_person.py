@@ -16,7 +16,7 @@ from browser import html_pages, serve
 from bs4 import BeautifulSoup
 from conftest import all_languages
 from playwright.sync_api import Browser, Page, expect
-from privacy_site.language import load_language
+from privacy_site.languages.language import load_language
 from sitebuild import Build
 
 pytestmark = pytest.mark.browser

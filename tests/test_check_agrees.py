@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 from conftest import FIXTURES, LIFECYCLE_FIXTURE
-from privacy_site.dates import epoch_for
+from privacy_site.model.dates import epoch_for
 from sitebuild import mkdocs_build, scratch_project
 
 pytestmark = pytest.mark.build

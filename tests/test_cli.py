@@ -27,8 +27,8 @@ import pytest
 import yaml
 from browser import free_port
 from conftest import FIXTURES, LIFECYCLE_FIXTURE
-from privacy_site import record
-from privacy_site.dates import epoch_for
+from privacy_site.model.dates import epoch_for
+from privacy_site.reading import posted_lock
 from sitebuild import scratch_project
 
 pytestmark = pytest.mark.build
@@ -467,7 +467,7 @@ def test_post_records_nothing_while_there_are_errors(project: Path) -> None:
     assert result.returncode == 1
     assert f"{POLICY}/2026-12-22.md:4: posted: '2026-11-31'" in result.stderr
     assert "Nothing recorded: fix the errors first." in result.stderr
-    assert (project / "posted.lock").read_text("utf-8") == record.HEADER  # nothing added
+    assert (project / "posted.lock").read_text("utf-8") == posted_lock.HEADER  # nothing added
 
 
 def _edit(project: Path) -> None:
@@ -655,21 +655,21 @@ def test_check_record_in_a_project_below_the_repository_top(tmp_path: Path) -> N
 
 def test_append_only() -> None:
     before = "# header\na\tb\nc\td\n"
-    assert record.append_only(before, before) == []
-    assert record.append_only(before, before + "e\tf\n") == []
-    assert record.append_only("", "anything\n") == []
-    assert record.append_only(before, before.rstrip("\n")) == []  # the final newline only
+    assert posted_lock.append_only(before, before) == []
+    assert posted_lock.append_only(before, before + "e\tf\n") == []
+    assert posted_lock.append_only("", "anything\n") == []
+    assert posted_lock.append_only(before, before.rstrip("\n")) == []  # the final newline only
 
-    [changed] = record.append_only(before, "# header\na\tB\nc\td\n")
+    [changed] = posted_lock.append_only(before, "# header\na\tB\nc\td\n")
     assert (changed.file, changed.line) == ("posted.lock", 2)
     assert "'a\\tb'" in changed.message and "changed or removed" in changed.message
     assert str(changed).startswith("posted.lock:2: this line was changed or removed")
 
-    [removed] = record.append_only(before, "# header\na\tb\n")
+    [removed] = posted_lock.append_only(before, "# header\na\tb\n")
     assert removed.line == 3
-    [inserted] = record.append_only(before, "# header\nnew\na\tb\nc\td\n")
+    [inserted] = posted_lock.append_only(before, "# header\nnew\na\tb\nc\td\n")
     assert inserted.line == 2  # a line put in the middle moves the old ones
-    [emptied] = record.append_only(before, "", display="other.lock")
+    [emptied] = posted_lock.append_only(before, "", display="other.lock")
     assert (emptied.file, emptied.line) == ("other.lock", 1)
 
 
@@ -718,7 +718,7 @@ def test_post_starts_a_missing_record(project: Path) -> None:
     result = run(project, "post", "--date", "2026-11-22")
     assert result.returncode == 0, result.stderr
     lock = (project / "posted.lock").read_text("utf-8")
-    assert lock.startswith(record.HEADER)
+    assert lock.startswith(posted_lock.HEADER)
     assert f"\t{POLICY}/2020-01-01.md\n" in lock
 
 
@@ -913,7 +913,7 @@ def test_an_impossible_date_is_an_argument_error(
     last = result.stderr.splitlines()[-1]
     assert last.startswith(f"privacy-site {command}: error: argument --date: ")
     assert reason in last
-    assert (project / "posted.lock").read_text("utf-8") == record.HEADER  # nothing added
+    assert (project / "posted.lock").read_text("utf-8") == posted_lock.HEADER  # nothing added
 
 
 def test_a_missing_mkdocs_yml_is_one_line(tmp_path: Path) -> None:

@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
-from privacy_site.dates import SettingError, build_date, epoch_for, parse_date, read_date
+from privacy_site.model.dates import SettingError, build_date, epoch_for, parse_date, read_date
 from sitebuild import ROOT, build_and_check, build_site, config_with, fixture_docs
 
 LIFECYCLE = ROOT / "tests" / "fixtures" / "lifecycle"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from privacy_site.faq import Entry, faq_entries, faq_jsonld
+from privacy_site.outputs.faq import Entry, faq_entries, faq_jsonld
 
 HTML = """
 <p>Intro, not a question.</p>

@@ -20,7 +20,7 @@ import markdown
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from privacy_site import frontmatter
+from privacy_site.reading import frontmatter
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -1,11 +1,11 @@
-"""privacy_site.files: a file is written whole or not at all, never through a symlink."""
+"""privacy_site.reading.files: a file is written whole or not at all, never through a symlink."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
-from privacy_site import files
+from privacy_site.reading import files
 
 
 def test_a_file_is_replaced_whole_and_keeps_its_mode(tmp_path: Path) -> None:

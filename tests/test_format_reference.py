@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import json
 
-from privacy_site import format_reference
-from privacy_site.policies import ENGLISH_FIELDS, TRANSLATION_FIELDS
+from privacy_site.model.policies import ENGLISH_FIELDS, TRANSLATION_FIELDS
+from privacy_site.staff import format_reference
 from sitebuild import ROOT
 
 

@@ -1,4 +1,4 @@
-"""One <h1> per page, whatever a policy's Markdown starts with (``privacy_site.headings``)."""
+"""One <h1> per page, whatever a policy's Markdown starts with (``privacy_site.html.headings``)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from datetime import date
 
 import lxml.html
 import pytest
-from privacy_site.headings import under_title
+from privacy_site.html.headings import under_title
 from sitebuild import ROOT, Build, build_site, fixture_docs
 
 TITLED = ROOT / "tests" / "fixtures" / "titled"

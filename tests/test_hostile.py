@@ -1,8 +1,8 @@
 """Nothing a careless or hostile editor writes reaches a reader live.
 
-Page text is checked against the allowlist and sanitized (``privacy_site.sanitize``),
+Page text is checked against the allowlist and sanitized (``privacy_site.html.sanitize``),
 titles are escaped wherever the theme prints them, every page carries a
-Content-Security-Policy (``privacy_site.csp``), and ``make`` never hands a variable
+Content-Security-Policy (``privacy_site.html.csp``), and ``make`` never hands a variable
 (``DATE=``, ``POLICY=``, ``EFFECTIVE=``, ``BENCH=``) to a shell as code.
 """
 
@@ -16,7 +16,7 @@ from pathlib import Path
 import lxml.html
 import pytest
 from bs4 import BeautifulSoup
-from privacy_site import csp, sanitize
+from privacy_site.html import csp, sanitize
 from sitebuild import ROOT, Build, build_site, fixture_docs
 
 FIXTURES = Path(__file__).parent / "fixtures" / "hostile"
@@ -449,7 +449,7 @@ def _decoded_project(tmp_path: Path, case: str) -> Path:
 @pytest.mark.parametrize("case", sorted(DECODED))
 def test_decoded_text_is_checked_by_one_rule(case: str, tmp_path: Path) -> None:
     from privacy_site.content import load_content
-    from privacy_site.dates import parse_date
+    from privacy_site.model.dates import parse_date
 
     project = _decoded_project(tmp_path, case)
     file, _, _, line, message = DECODED[case]
@@ -487,7 +487,7 @@ def test_decoded_text_fails_the_build_and_check_alike(case: str, tmp_path: Path)
 
 
 def test_text_in_other_scripts_passes_the_rule() -> None:
-    from privacy_site import sources
+    from privacy_site.reading import sources
 
     for text in (
         "ক্‍ষ তথ্য সুরক্ষা",  # Bengali with a zero-width joiner inside a word

@@ -18,7 +18,7 @@ import pytest
 from babel.messages.pofile import read_po
 from conftest import STALE, UNRECORDED, all_languages
 from lxml import html as lxml_html
-from privacy_site.language import (
+from privacy_site.languages.language import (
     TEMPLATE,
     catalogue_path,
     load_language,
@@ -369,7 +369,7 @@ def test_a_language_without_catalogue_or_material_strings_is_named_with_the_file
     build = build_site(tmp_path, docs=docs, when=date(2026, 11, 23), languages=["en", "xx"])
     assert build.returncode != 0
     assert "Traceback" not in build.output and "TemplateNotFound" not in build.output
-    assert "hooks/privacy_site/locale/xx/LC_MESSAGES/messages.po" in build.output
+    assert "hooks/privacy_site/languages/locale/xx/LC_MESSAGES/messages.po" in build.output
     assert "add overrides/partials/languages/xx.html" in build.output
     assert not catalogue_path("xx").exists()
 

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import FIXTURES, LIFECYCLE_FIXTURE, all_languages, two_languages_build
-from privacy_site.language import load_language
-from privacy_site.sms import segments
+from privacy_site.languages.language import load_language
+from privacy_site.outputs.sms import segments
 from sitebuild import Build, scratch_project
 
 pytestmark = pytest.mark.build
@@ -97,7 +97,7 @@ def test_the_english_message_does_not_say_it_was_machine_translated(document: di
 
 
 def test_the_site_address_makes_links_absolute(tmp_path: Path) -> None:
-    from privacy_site.messages import absolute_url
+    from privacy_site.outputs.messages import absolute_url
 
     assert absolute_url("https://privacy.example.org/")("/es/vendors/#x") == (
         "https://privacy.example.org/es/vendors/#x"
@@ -135,7 +135,7 @@ def test_messages_prints_exactly_the_announcements_posted_that_day(tmp_path: Pat
 
 
 def test_the_staff_page_puts_the_changes_posted_that_day_first_with_segments_in_words() -> None:
-    from privacy_site.messages import sms_label, staff_view
+    from privacy_site.outputs.messages import sms_label, staff_view
 
     def item(key: str, posted: str | None, effective: str) -> dict:
         sent = {"sms": "Hi", "subject": key, "body": "Hi", "url": "/"}

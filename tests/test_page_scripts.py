@@ -1,11 +1,11 @@
-"""Each page loads only the site's own scripts it runs (``privacy_site.page_scripts``);
+"""Each page loads only the site's own scripts it runs (``privacy_site.html.page_scripts``);
 the browser side is in ``tests/test_search_lazy.py`` (a first visit's requests)."""
 
 from __future__ import annotations
 
 import re
 
-from privacy_site.page_scripts import without_unused_scripts
+from privacy_site.html.page_scripts import without_unused_scripts
 
 SCRIPTS = """<body>{body}
     <script src="../assets/javascripts/search-on-demand.js"></script>

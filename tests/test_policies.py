@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 from factories import version
-from privacy_site.docs_tree import DocsTree
-from privacy_site.policies import Policy, State
-from privacy_site.policy_files import load_policies
+from privacy_site.model.policies import Policy, State
+from privacy_site.reading.docs_tree import DocsTree
+from privacy_site.reading.policy_files import load_policies
 
 FIXTURES = Path(__file__).parent / "fixtures" / "lifecycle"
 

@@ -7,9 +7,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from privacy_site import record
 from privacy_site.content import load_content
-from privacy_site.problems import errors
+from privacy_site.model.problems import errors
+from privacy_site.reading import posted_lock
 
 CASES = Path(__file__).parent / "fixtures" / "invalid"
 EXTRA = {"privacy_site": {"district": "Test District", "contact_email": "web@example.org"}}
@@ -19,12 +19,12 @@ def docs_for(case: Path, tmp_path: Path) -> Path:
     """The case's content under a folder named docs, as staff would see the paths, beside a
     record with nothing in it yet (a missing one is refused once versions are posted)."""
     shutil.copytree(case / "docs", tmp_path / "docs", symlinks=True)
-    (tmp_path / "posted.lock").write_text(record.HEADER, encoding="utf-8")
+    (tmp_path / "posted.lock").write_text(posted_lock.HEADER, encoding="utf-8")
     return tmp_path / "docs"
 
 
 def empty_record(tmp_path: Path) -> None:
-    (tmp_path / "posted.lock").write_text(record.HEADER, encoding="utf-8")
+    (tmp_path / "posted.lock").write_text(posted_lock.HEADER, encoding="utf-8")
 
 
 @pytest.mark.parametrize(
@@ -44,7 +44,7 @@ def test_invalid_content_gets_exact_messages(case: Path, tmp_path: Path) -> None
 
 
 def test_a_version_copied_with_its_old_footer_or_notes_gets_a_warning(tmp_path: Path) -> None:
-    from privacy_site.problems import warnings
+    from privacy_site.model.problems import warnings
 
     folder = tmp_path / "docs" / "en" / "policies" / "sample"
     folder.mkdir(parents=True)

@@ -1,4 +1,4 @@
-"""privacy_site.preview_rounds: which request waits for which language of a preview's
+"""privacy_site.adapter.serve_rounds: which request waits for which language of a preview's
 rebuild, and which language is built next (the served end to end: test_serve.py)."""
 
 from __future__ import annotations
@@ -6,7 +6,7 @@ from __future__ import annotations
 import threading
 import time
 
-from privacy_site.preview_rounds import Rebuilds, is_page, language_of
+from privacy_site.adapter.serve_rounds import Rebuilds, is_page, language_of
 
 LANGUAGES = ["en", "es", "ar", "ko"]
 

@@ -27,12 +27,13 @@ import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from privacy_site import links as page_links
-from privacy_site import record, sanitize
 from privacy_site.content import load_content
-from privacy_site.dates import epoch_for
-from privacy_site.docs_tree import DocsTree
-from privacy_site.problems import errors
+from privacy_site.html import sanitize
+from privacy_site.model.dates import epoch_for
+from privacy_site.model.problems import errors
+from privacy_site.reading import links as page_links
+from privacy_site.reading import posted_lock
+from privacy_site.reading.docs_tree import DocsTree
 from sitebuild import build_site, config_with, fixture_docs, mkdocs_build, scratch_project
 
 FIXTURE = Path(__file__).parent / "fixtures" / "lifecycle"
@@ -215,7 +216,7 @@ def test_checks_answer_every_input_with_located_problems(tree, registry) -> None
         vendors = Path(work) / "vendors.yml"
         if registry is not None:
             vendors.write_bytes(registry)
-        (Path(work) / "posted.lock").write_text(record.HEADER, encoding="utf-8")  # none yet
+        (Path(work) / "posted.lock").write_text(posted_lock.HEADER, encoding="utf-8")  # none yet
         started = time.monotonic()
         content = load_content(docs, TODAY, EXTRA, "en", ["en", "es"], vendors)
         assert time.monotonic() - started < 5
@@ -236,7 +237,7 @@ def test_no_link_is_read_and_none_is_silent(tree, drawn) -> None:
         shutil.copytree(FIXTURE, docs)
         write_tree(docs, tree)
         made = write_links(Path(work), docs, drawn)
-        (Path(work) / "posted.lock").write_text(record.HEADER, encoding="utf-8")  # none yet
+        (Path(work) / "posted.lock").write_text(posted_lock.HEADER, encoding="utf-8")  # none yet
         content = load_content(docs, TODAY, EXTRA, "en", ["en", "es"], Path(work) / "vendors.yml")
     for problem in content.problems:
         assert LOCATED.match(str(problem)), str(problem)

@@ -1,4 +1,4 @@
-"""`make build` replaces site/ in one step or not at all (``privacy_site.publish``).
+"""`make build` replaces site/ in one step or not at all (``privacy_site.staff.publish``).
 
 Real ``make build`` processes, run in a scratch project with the repository's Makefile
 and .venv, on a small MkDocs site (the engine's own theme, a few hundred pages): what is

@@ -1,4 +1,4 @@
-"""Plain words (``privacy_site.readability``): the reading grade of each English summary,
+"""Plain words (``privacy_site.staff.readability``): the reading grade of each English summary,
 "In short" point, FAQ answer and message, reported by `privacy-site check`, with a warning
 naming the file, the line and the sentence to shorten when a text staff can still change
 reads above grade 8.
@@ -20,9 +20,9 @@ from pathlib import Path
 
 import pytest
 from conftest import FIXTURES, LIFECYCLE_FIXTURE, REAL_DATE, two_languages_build
-from privacy_site import readability
 from privacy_site.content import load_content
-from privacy_site.project import read_project
+from privacy_site.reading.mkdocs_yml import read_project
+from privacy_site.staff import readability
 from sitebuild import ROOT, scratch_project
 
 READING = FIXTURES / "reading"

@@ -7,7 +7,7 @@ import hashlib
 from datetime import date
 from pathlib import Path
 
-from privacy_site import record
+from privacy_site.reading import posted_lock
 
 DAY = date(2026, 11, 23)
 VERSION = "docs/en/policies/p/2026-01-01.md"
@@ -30,14 +30,14 @@ MACHINE = "---\ntitle: P\ntranslation: machine\n---\nTexto.\n"
 REVIEWED = "---\ntitle: P\ntranslation: reviewed\n---\nTexto revisado.\n"
 
 
-def recorded(tmp_path: Path) -> list[record.Entry]:
-    posted = record.Posted(
-        versions={VERSION: record.digest(tmp_path / VERSION)},
-        translations={TRANSLATION: (record.digest(tmp_path / TRANSLATION), "machine")},
+def recorded(tmp_path: Path) -> list[posted_lock.Entry]:
+    posted = posted_lock.Posted(
+        versions={VERSION: posted_lock.digest(tmp_path / VERSION)},
+        translations={TRANSLATION: (posted_lock.digest(tmp_path / TRANSLATION), "machine")},
         vendors={"tool"},
     )
-    record.append(tmp_path / "posted.lock", record.pending([], posted, DAY))
-    entries, problems = record.read(tmp_path / "posted.lock")
+    posted_lock.append(tmp_path / "posted.lock", posted_lock.pending([], posted, DAY))
+    entries, problems = posted_lock.read(tmp_path / "posted.lock")
     assert problems == []
     return entries
 
@@ -50,7 +50,7 @@ def test_post_writes_one_line_each_and_reads_back(tmp_path: Path) -> None:
         ("vendor", "tool", ""),
     ]
     assert entries[0].sha256 == sha("---\ntitle: P\n---\nText.\n")
-    assert record.check(entries, tmp_path, tmp_path / "vendors.yml") == []
+    assert posted_lock.check(entries, tmp_path, tmp_path / "vendors.yml") == []
 
 
 def test_a_reviewed_translation_may_replace_a_machine_one_and_is_recorded(
@@ -58,18 +58,18 @@ def test_a_reviewed_translation_may_replace_a_machine_one_and_is_recorded(
 ) -> None:
     entries = recorded(project(tmp_path, MACHINE))
     (tmp_path / TRANSLATION).write_text(REVIEWED, encoding="utf-8")
-    assert record.check(entries, tmp_path, tmp_path / "vendors.yml") == []
-    posted = record.Posted(translations={TRANSLATION: (sha(REVIEWED), "reviewed")})
-    new = record.pending(entries, posted, DAY)
+    assert posted_lock.check(entries, tmp_path, tmp_path / "vendors.yml") == []
+    posted = posted_lock.Posted(translations={TRANSLATION: (sha(REVIEWED), "reviewed")})
+    new = posted_lock.pending(entries, posted, DAY)
     assert [(e.kind, e.key, e.how, e.sha256) for e in new] == [
         ("translation", TRANSLATION, "reviewed", sha(REVIEWED))
     ]
-    record.append(tmp_path / "posted.lock", new)
-    entries, _ = record.read(tmp_path / "posted.lock")
-    assert record.check(entries, tmp_path, tmp_path / "vendors.yml") == []
+    posted_lock.append(tmp_path / "posted.lock", new)
+    entries, _ = posted_lock.read(tmp_path / "posted.lock")
+    assert posted_lock.check(entries, tmp_path, tmp_path / "vendors.yml") == []
     # Once reviewed and recorded, it no longer changes either.
     (tmp_path / TRANSLATION).write_text(REVIEWED + "More.\n", encoding="utf-8")
-    found = record.check(entries, tmp_path, tmp_path / "vendors.yml")
+    found = posted_lock.check(entries, tmp_path, tmp_path / "vendors.yml")
     assert [p.file for p in found] == [TRANSLATION] and "changed after it was posted" in str(
         found[0]
     )
@@ -78,7 +78,7 @@ def test_a_reviewed_translation_may_replace_a_machine_one_and_is_recorded(
 def test_a_machine_translation_edited_in_place_is_refused(tmp_path: Path) -> None:
     entries = recorded(project(tmp_path, MACHINE))
     (tmp_path / TRANSLATION).write_text(MACHINE + "More.\n", encoding="utf-8")
-    found = record.check(entries, tmp_path, tmp_path / "vendors.yml")
+    found = posted_lock.check(entries, tmp_path, tmp_path / "vendors.yml")
     assert len(found) == 1 and found[0].file == TRANSLATION
     assert "translation: reviewed" in found[0].message
 
@@ -88,22 +88,22 @@ def test_unreadable_and_repeated_lines_are_located(tmp_path: Path) -> None:
     lock = tmp_path / "posted.lock"
     version_line = next(line for line in lock.read_text().splitlines() if "\tversion\t" in line)
     lock.write_text(lock.read_text() + version_line + "\nnot a record line\n", encoding="utf-8")
-    entries, problems = record.read(lock)
+    entries, problems = posted_lock.read(lock)
     total = len(lock.read_text().splitlines())
     assert [(p.file, p.line) for p in problems] == [("posted.lock", total)]
-    found = record.check(entries, tmp_path, tmp_path / "vendors.yml")
+    found = posted_lock.check(entries, tmp_path, tmp_path / "vendors.yml")
     assert len(found) == 1 and "recorded twice" in found[0].message
     assert found[0].line == total - 1
 
 
 def test_the_record_only_grows() -> None:
     before = "# header\na\nb\n"
-    assert record.append_only(before, before + "c\n") == []
-    assert record.append_only("", "a\n") == []
-    changed = record.append_only(before, "# header\na\nB\nc\n")
+    assert posted_lock.append_only(before, before + "c\n") == []
+    assert posted_lock.append_only("", "a\n") == []
+    changed = posted_lock.append_only(before, "# header\na\nB\nc\n")
     assert [(p.file, p.line) for p in changed] == [("posted.lock", 3)]
     assert "'b'" in changed[0].message
-    assert record.append_only(before, "# header\na\n")[0].line == 3
+    assert posted_lock.append_only(before, "# header\na\n")[0].line == 3
 
 
 def test_a_line_naming_a_file_outside_docs_is_refused_at_its_line(tmp_path: Path) -> None:
@@ -120,14 +120,16 @@ def test_a_line_naming_a_file_outside_docs_is_refused_at_its_line(tmp_path: Path
     ]
     lines = [f"2026-11-23\ttranslation\t{sha_x}\t{key}\tmachine" for key in keys]
     lock = tmp_path / "posted.lock"
-    lock.write_text(record.HEADER + "\n".join([f"2026-11-23\tversion\t{sha_x}\t{VERSION}", *lines]))
-    entries, problems = record.read(lock)
+    lock.write_text(
+        posted_lock.HEADER + "\n".join([f"2026-11-23\tversion\t{sha_x}\t{VERSION}", *lines])
+    )
+    entries, problems = posted_lock.read(lock)
     assert [entry.key for entry in entries] == [VERSION]
-    header = len(record.HEADER.splitlines())
+    header = len(posted_lock.HEADER.splitlines())
     assert [(p.line, p.message.split(",")[0]) for p in problems] == [
         (header + 2 + n, f"names {key!r}") for n, key in enumerate(keys)
     ]
-    assert record.read(lock, docs="content")[0] == []  # the docs folder is the project's
+    assert posted_lock.read(lock, docs="content")[0] == []  # the docs folder is the project's
 
 
 def test_a_record_that_is_a_link_or_a_folder_is_not_read(tmp_path: Path) -> None:
@@ -135,20 +137,20 @@ def test_a_record_that_is_a_link_or_a_folder_is_not_read(tmp_path: Path) -> None
     target.write_text(f"2026-11-23\tversion\t{sha('x')}\t{VERSION}\n", encoding="utf-8")
     lock = tmp_path / "posted.lock"
     lock.symlink_to(target)
-    entries, [problem] = record.read(lock)
+    entries, [problem] = posted_lock.read(lock)
     assert entries == []
     assert str(problem).startswith("posted.lock: is a symbolic link; ")
     lock.unlink()
     lock.mkdir()
-    entries, [problem] = record.read(lock)
+    entries, [problem] = posted_lock.read(lock)
     assert str(problem).startswith("posted.lock: is a folder; ")
 
 
 def test_a_missing_record_matters_only_once_a_version_is_posted(tmp_path: Path) -> None:
     lock = tmp_path / "posted.lock"
-    assert record.missing(lock, [], DAY) is None
-    problem = record.missing(lock, [VERSION], DAY)
+    assert posted_lock.missing(lock, [], DAY) is None
+    problem = posted_lock.missing(lock, [VERSION], DAY)
     assert problem is not None and problem.severity == "error"
     assert "git checkout origin/main -- posted.lock" in problem.message
-    lock.write_text(record.HEADER, encoding="utf-8")  # a record with only its header is fine
-    assert record.missing(lock, [VERSION], DAY) is None
+    lock.write_text(posted_lock.HEADER, encoding="utf-8")  # a record with only its header is fine
+    assert posted_lock.missing(lock, [VERSION], DAY) is None

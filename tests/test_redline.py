@@ -9,9 +9,9 @@ import lxml.html
 import markdown
 import pytest
 from markupsafe import Markup
-from privacy_site import frontmatter
-from privacy_site.redline import Labels, Redlines, render_redline
-from privacy_site.redline_nav import Words, navigable
+from privacy_site.outputs.redline import Labels, Redlines, render_redline
+from privacy_site.outputs.redline_nav import Words, navigable
+from privacy_site.reading import frontmatter
 
 # Four real versions of GitHub's privacy statement (CC0), copied from shared/corpus.
 CORPUS = Path(__file__).parent / "fixtures" / "corpus" / "github-privacy-statement"

@@ -14,9 +14,9 @@ from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
 from mkdocs.config import load_config
 from privacy_site.content import load_content
-from privacy_site.problems import errors
-from privacy_site.project import read_config
-from privacy_site.rendering import MAX_DEPTH, MarkdownSettings, Page, check_pages
+from privacy_site.model.problems import errors
+from privacy_site.reading.mkdocs_yml import read_config
+from privacy_site.reading.rendering import MAX_DEPTH, MarkdownSettings, Page, check_pages
 from sitebuild import ROOT
 
 TODAY = date(2026, 11, 22)

@@ -18,17 +18,17 @@ from bench.synthetic import vendors_yaml
 from factories import language, version
 from material.plugins.search.plugin import SearchIndex
 from mkdocs.structure.toc import AnchorLink, TableOfContents
-from privacy_site import views
-from privacy_site.changes import all_changes
 from privacy_site.content import Content
-from privacy_site.policies import Policy
-from privacy_site.settings import Settings
-from privacy_site.vendors import load_vendors
+from privacy_site.model.policies import Policy
+from privacy_site.outputs import policy_views
+from privacy_site.outputs.changes import all_changes
+from privacy_site.reading.settings import Settings
+from privacy_site.registry.vendors import load_vendors
 from sitebuild import ROOT
 
 sys.path.insert(0, str(ROOT / "hooks"))
+from privacy_site.adapter.site_context import BuildContext
 from search_pages import index_vendors
-from site_context import BuildContext
 
 TODAY = date(2026, 11, 22)
 LINEAR = 2.3  # work at twice the size, at most this many times the work at the size
@@ -85,16 +85,16 @@ def policy_pages(site: Content) -> None:
     list and the page of every page."""
     english = language("en")
     policy = site.policies[0]
-    views.policy_view(site, policy, "en")
+    policy_views.policy_view(site, policy, "en")
     for shown in policy.published(TODAY):
-        views.policy_view(site, policy, "en", shown)
+        policy_views.policy_view(site, policy, "en", shown)
         before = policy.previous(shown, TODAY)
         if before is not None:
-            views.version_row(site, policy, shown, "en")
-            views.version_row(site, policy, before, "en")
+            policy_views.version_row(site, policy, shown, "en")
+            policy_views.version_row(site, policy, before, "en")
     all_changes(site, english)
-    views.policy_list(site, "en")
-    [views.policy_view(site, p, "en") for p in site.policies]
+    policy_views.policy_list(site, "en")
+    [policy_views.policy_view(site, p, "en") for p in site.policies]
 
 
 def test_a_policys_pages_take_linear_work_in_its_versions() -> None:
@@ -110,11 +110,11 @@ def test_the_policys_page_lists_every_version_and_a_versions_page_none() -> None
     a version's page names its version and the one in effect, not every other one."""
     site = content(30)
     policy = site.policies[0]
-    main = views.policy_view(site, policy, "en")
+    main = policy_views.policy_view(site, policy, "en")
     assert [row["slug"] for row in main["history"]] == [
         v.slug for v in reversed(policy.published(TODAY))
     ]
-    old = views.policy_view(site, policy, "en", policy.versions[3])
+    old = policy_views.policy_view(site, policy, "en", policy.versions[3])
     assert old["history"] == []
     assert old["version"]["slug"] == policy.versions[3].slug
     assert old["in_effect"]["slug"] == policy.in_effect(TODAY).slug

@@ -7,7 +7,7 @@ language's index and support only, and the results work as before (the count, En
 best result, highlighting on the page it opens). Each page type weighs under 75 KiB on a
 first visit, counting each response gzipped at level 6 as a static host would send it (the
 test server does not compress), in English and in Arabic; and pages load no site script
-they do not run (``privacy_site.page_scripts``).
+they do not run (``privacy_site.html.page_scripts``).
 """
 
 from __future__ import annotations
@@ -136,7 +136,7 @@ def test_a_first_visit_fetches_no_search_and_stays_under_75_kib(
     for site, base, path in pages:
         seen = visit(base, path)
         assert seen.search_requests() == [], (path, seen.requests)
-        # A page loads no site script it does not run (privacy_site.page_scripts).
+        # A page loads no site script it does not run (privacy_site.html.page_scripts).
         assert any(p.endswith("/redline.js") for p in seen.requests) == path.endswith(REDLINE)
         assert seen.errors == [], (path, seen.errors)
         sizes = {p: gzipped_size(site, p) for p in seen.requests}

@@ -151,7 +151,7 @@ def test_a_save_is_shown_in_each_language_as_soon_as_that_language_is_rebuilt(
 ) -> None:
     """The preview sends the source language's pages once they are rebuilt, builds the
     language of the page read most recently next, and holds a request for any other
-    language's page until its language is rebuilt (privacy_site.preview_rounds): never
+    language's page until its language is rebuilt (privacy_site.adapter.serve_rounds): never
     the page from before the save. In the end it has written the same site as a rebuild
     in mkdocs.yml's order."""
     codes = all_languages()

@@ -6,9 +6,9 @@ from datetime import date as date_
 from pathlib import Path
 
 import pytest
-from privacy_site import preview
-from privacy_site.dates import epoch_for
-from privacy_site.settings import read_settings
+from privacy_site.model.dates import epoch_for
+from privacy_site.reading.settings import read_settings
+from privacy_site.staff import preview_date
 
 
 def test_unset_contact_is_a_warning_not_an_error() -> None:
@@ -67,18 +67,18 @@ def test_preview_dates_fail_with_one_line_naming_the_value(
         "!!python/name:material.extensions.emoji.twemoji\n",
         encoding="utf-8",
     )
-    assert preview.main(["preview", date, str(config)]) == 2
+    assert preview_date.main(["preview", date, str(config)]) == 2
     assert message in capsys.readouterr().err
 
 
 def test_preview_prints_the_epoch_of_noon_that_day(tmp_path: Path, capsys) -> None:
     config = tmp_path / "mkdocs.yml"
     config.write_text("extra:\n  privacy_site:\n    timezone: America/New_York\n", "utf-8")
-    assert preview.main(["preview", "2026-12-22", str(config)]) == 0
+    assert preview_date.main(["preview", "2026-12-22", str(config)]) == 0
     assert int(capsys.readouterr().out) == epoch_for(date_(2026, 12, 22), "America/New_York")
 
 
-# Settings that reach a page (privacy_site.site_config) ------------------------------------
+# Settings that reach a page (privacy_site.reading.site_config) ------------------------------------
 # Each is checked for its kind, located at its line of mkdocs.yml, by the build before
 # MkDocs renders anything and by `privacy-site check`, in the same words.
 
@@ -210,8 +210,8 @@ def _hostile_project(tmp_path: Path, change: str) -> tuple[Path, int]:
 
 @pytest.mark.parametrize("change", sorted(HOSTILE_SETTINGS))
 def test_a_setting_is_checked_for_its_kind_at_its_line(change: str, tmp_path: Path) -> None:
-    from privacy_site import site_config
-    from privacy_site.settings import read_settings
+    from privacy_site.reading import site_config
+    from privacy_site.reading.settings import read_settings
 
     project, line = _hostile_project(tmp_path, change)
     import yaml

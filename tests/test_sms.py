@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from privacy_site.sms import GSM7_BASIC, GSM7_EXTENDED, is_gsm7, segments
+from privacy_site.outputs.sms import GSM7_BASIC, GSM7_EXTENDED, is_gsm7, segments
 
 
 def test_the_alphabets_have_their_sizes() -> None:

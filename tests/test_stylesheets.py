@@ -1,4 +1,4 @@
-"""The site's own stylesheet is sent without its comments (privacy_site.stylesheets)."""
+"""The site's own stylesheet is sent without its comments (privacy_site.html.stylesheets)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import gzip
 import re
 from pathlib import Path
 
-from privacy_site.stylesheets import without_comments
+from privacy_site.html.stylesheets import without_comments
 from sitebuild import ROOT
 
 SOURCE = ROOT / "overrides" / "assets" / "stylesheets" / "privacy-site.css"

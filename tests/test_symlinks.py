@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 from conftest import FIXTURES, LIFECYCLE_FIXTURE
-from privacy_site import record
 from privacy_site.content import load_content
-from privacy_site.dates import epoch_for
-from privacy_site.problems import errors
+from privacy_site.model.dates import epoch_for
+from privacy_site.model.problems import errors
+from privacy_site.reading import posted_lock
 from sitebuild import ROOT, mkdocs_build, scratch_project
 
 TODAY = date(2026, 11, 22)
@@ -73,7 +73,7 @@ def test_the_content_checks_name_each_link_and_read_nothing_through_it(tmp_path:
         f"vendors.yml: this is a link (symlink) to '{elsewhere / 'passwd'}', not a file of the "
         f"project; {fix('file')}"
     )
-    (tmp_path / "posted.lock").write_text(record.HEADER, encoding="utf-8")  # nothing yet
+    (tmp_path / "posted.lock").write_text(posted_lock.HEADER, encoding="utf-8")  # nothing yet
     content = load_content(docs, TODAY, EXTRA, "en", ["en"], vendors)
     assert sorted(str(p) for p in errors(content.problems)) == sorted(expected)
     [policy] = content.policies

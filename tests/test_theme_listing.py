@@ -11,7 +11,7 @@ from pathlib import Path
 from sitebuild import ROOT
 
 sys.path.insert(0, str(ROOT / "hooks"))
-from site_context import ThemeListing
+from privacy_site.adapter.site_context import ThemeListing
 
 
 class Walk:

@@ -13,8 +13,9 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from conftest import LIFECYCLE_FIXTURE, REAL_DATE, all_languages
-from privacy_site import frontmatter, parity, translation_status
-from privacy_site.language import load_language
+from privacy_site.languages import translation_status
+from privacy_site.languages.language import load_language
+from privacy_site.reading import frontmatter, parity
 from sitebuild import ROOT, Build, build_and_check, build_site, fixture_docs
 
 DOCS = ROOT / "docs"
@@ -204,8 +205,8 @@ def test_a_translation_that_loses_structure_fails_the_build_with_both_files(
 
 
 def test_every_current_translation_of_the_district_matches_its_english() -> None:
-    from privacy_site.docs_tree import DocsTree
-    from privacy_site.translations import check_translations
+    from privacy_site.reading.docs_tree import DocsTree
+    from privacy_site.reading.translations import check_translations
 
     _, problems = check_translations(DocsTree(DOCS, LANGUAGES), DEFAULT)
     errors = [str(p) for p in problems if p.severity == "error"]
@@ -578,9 +579,9 @@ def _translate(project: Path, recorded: str) -> None:
 
 
 def _source_problems(project: Path) -> list[str]:
-    from privacy_site.docs_tree import DocsTree
-    from privacy_site.git_history import History
-    from privacy_site.translations import check_translations
+    from privacy_site.reading.docs_tree import DocsTree
+    from privacy_site.reading.git_history import History
+    from privacy_site.reading.translations import check_translations
 
     tree = DocsTree(project / "docs", ["en", "es"])
     _, problems = check_translations(tree, "en", History())

@@ -12,12 +12,12 @@ from typing import Any
 import pytest
 import yaml
 from jsonschema import Draft202012Validator
-from privacy_site import vendor_schema
-from privacy_site.changes import ordered, vendor_change
-from privacy_site.language import load_language
-from privacy_site.problems import errors, warnings
-from privacy_site.vendor_views import CATEGORY_LABELS, vendor_rows, vendors_document
-from privacy_site.vendors import (
+from privacy_site.languages.language import load_language
+from privacy_site.model.problems import errors, warnings
+from privacy_site.outputs.changes import ordered, vendor_change
+from privacy_site.outputs.vendor_views import CATEGORY_LABELS, vendor_rows, vendors_document
+from privacy_site.registry import schema
+from privacy_site.registry.vendors import (
     CATEGORIES,
     VendorState,
     load_vendors,
@@ -52,9 +52,9 @@ def without_unlisted_cookies(problems: list) -> list:
 
 
 def test_schema_is_a_valid_draft_2020_12_schema() -> None:
-    schema = vendor_schema.schema()
-    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
-    Draft202012Validator.check_schema(schema)
+    document = schema.schema()
+    assert document["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    Draft202012Validator.check_schema(document)
 
 
 def _properties(node: Any, where: str = "") -> list[tuple[str, dict[str, Any]]]:
@@ -71,7 +71,7 @@ def _properties(node: Any, where: str = "") -> list[tuple[str, dict[str, Any]]]:
 
 
 def test_every_property_has_a_description_for_editors() -> None:
-    props = [(w, s) for w, s in _properties(vendor_schema.schema()) if "/if" not in w]
+    props = [(w, s) for w, s in _properties(schema.schema()) if "/if" not in w]
     assert len(props) > 20
     assert [w for w, s in props if "/then" not in w and not s.get("description")] == []
 
@@ -102,7 +102,7 @@ def test_valid_registry_passes_the_schema_as_editors_see_it() -> None:
         if "agreement" in entry:
             for key in ("signed", "expires"):
                 entry["agreement"][key] = entry["agreement"][key].isoformat()
-    assert list(Draft202012Validator(vendor_schema.schema()).iter_errors(data)) == []
+    assert list(Draft202012Validator(schema.schema()).iter_errors(data)) == []
 
 
 # Loading and states ---------------------------------------------------------------------

@@ -20,7 +20,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import yaml
-from privacy_site import watchdog
+from privacy_site.staff import watchdog
 from sitebuild import ROOT
 
 GITHUB = ROOT / ".github"
@@ -257,7 +257,7 @@ def test_watchdog_reads_the_published_build_json(tmp_path: Path, age: int, code:
             [
                 sys.executable,
                 "-m",
-                "privacy_site.watchdog",
+                "privacy_site.staff.watchdog",
                 f"http://127.0.0.1:{server.server_address[1]}/",
             ],
             capture_output=True,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from privacy_site import frontmatter, yamldoc
+from privacy_site.reading import frontmatter, yamldoc
 
 
 def test_positions_of_keys_and_items() -> None:

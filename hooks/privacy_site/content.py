@@ -11,15 +11,15 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from . import record, rendering, site_config
-from .docs_tree import DocsTree
-from .policies import Policy, Translation
-from .policy_files import load_policies, load_translations
-from .problems import Problem
-from .settings import Settings, read_settings
-from .translation_status import PageStatus, page_status
-from .translations import PageTranslation, check_translations
-from .vendors import Vendor, VendorState, load_vendors
+from .languages.translation_status import PageStatus, page_status
+from .model.policies import Policy, Translation
+from .model.problems import Problem
+from .reading import posted_lock, rendering, site_config
+from .reading.docs_tree import DocsTree
+from .reading.policy_files import load_policies, load_translations
+from .reading.settings import Settings, read_settings
+from .reading.translations import PageTranslation, check_translations
+from .registry.vendors import Vendor, VendorState, load_vendors
 
 
 @dataclass
@@ -66,9 +66,9 @@ class Content:
             if version.published_on > self.today
         }
 
-    def posted(self, docs_dir: Path) -> record.Posted:
+    def posted(self, docs_dir: Path) -> posted_lock.Posted:
         """What is on the site today, as the record keeps it (files relative to the project)."""
-        found = record.Posted()
+        found = posted_lock.Posted()
         folder = docs_dir.name
         for policy in self.policies:
             for version in policy.published(self.today):
@@ -78,7 +78,7 @@ class Content:
                 policy = self.policy(policy_id)
                 version = policy.version(effective.isoformat()) if policy else None
                 if version is not None and version.published_on <= self.today:
-                    sha = record.digest(docs_dir / translation.src_uri)
+                    sha = posted_lock.digest(docs_dir / translation.src_uri)
                     found.translations[f"{folder}/{translation.src_uri}"] = (sha, translation.kind)
         found.vendors = {v.id for v in self.vendors if v.state(self.today) != VendorState.HIDDEN}
         return found
@@ -126,16 +126,16 @@ def load_content(
     vendors_file = vendors_file or docs_dir.parent / "vendors.yml"
     vendors, found = load_vendors(vendors_file, today)
     problems += found
-    record_file = vendors_file.parent / record.RECORD
-    entries, found = record.read(record_file, docs=docs_dir.name)
-    problems += found + record.check(entries, vendors_file.parent, vendors_file)
+    record_file = vendors_file.parent / posted_lock.RECORD
+    entries, found = posted_lock.read(record_file, docs=docs_dir.name)
+    problems += found + posted_lock.check(entries, vendors_file.parent, vendors_file)
     if record_required:
         posted = (
             f"{docs_dir.name}/{version.src_uri}"
             for policy in policies
             for version in policy.published(today)
         )
-        gone = record.missing(record_file, posted, today)
+        gone = posted_lock.missing(record_file, posted, today)
         problems += [gone] if gone else []
     return Content(
         today=today,
@@ -225,7 +225,7 @@ def fingerprint(
             except OSError:
                 continue
             digest.update(f"{path}\0{stat.st_mtime_ns}\0{stat.st_size}\n".encode())
-    for path in (vendors_file, vendors_file.parent / record.RECORD, config_file):
+    for path in (vendors_file, vendors_file.parent / posted_lock.RECORD, config_file):
         if path is None:
             continue
         try:

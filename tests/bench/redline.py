@@ -13,8 +13,8 @@ from pathlib import Path
 
 import lxml.html
 import markdown
-from privacy_site import frontmatter
-from privacy_site.redline import render_redline
+from privacy_site.outputs.redline import render_redline
+from privacy_site.reading import frontmatter
 
 CORPUS = Path(__file__).resolve().parent.parent / "fixtures" / "corpus" / "github-privacy-statement"
 ROUNDS = 7

@@ -27,7 +27,7 @@ def markdown(results: dict) -> str:
         f" {results['seconds'] / 60:.1f} minutes{QUICK if results['quick'] else ''}."
         " Raw numbers: `benchmarks.json`. Every build is `mkdocs build --clean` in a fresh"
         " Python process, with `SOURCE_DATE_EPOCH` of 2026-11-22 in America/New_York"
-        " (`privacy_site.dates.epoch_for`) and `NO_MKDOCS_2_WARNING=1`; a *page* is an"
+        " (`privacy_site.model.dates.epoch_for`) and `NO_MKDOCS_2_WARNING=1`; a *page* is an"
         " `.html` file written; build times are wall time of the whole process (interpreter"
         " start and imports included); peak memory is the child's `ru_maxrss` (`os.wait4`).\n",
         "## Machine\n",
@@ -441,8 +441,8 @@ def _lighthouse(lh: dict) -> str:
 def _redline(r: dict) -> str:
     return (
         "## 5. Redline against plain difflib\n\n"
-        "The site's redline (`privacy_site.redline.render_redline`) of each pair of the four"
-        " real versions, against a baseline measured in the same run (difflib on the same"
+        "The site's redline (`privacy_site.outputs.redline.render_redline`) of each pair of the"
+        " four real versions, against a baseline measured in the same run (difflib on the same"
         f" words with no HTML work); best of {r['rounds']}. Alone: `make bench-redline`.\n\n"
         + _table(
             ["pair", "words", "baseline ms", "redline ms", "ratio"],

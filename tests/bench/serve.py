@@ -3,7 +3,7 @@
 A copy of the real project (all ten languages) is served on a free 127.0.0.1 port; each
 edit appends (or changes) a line carrying a fresh marker, and the time is taken from the
 write until the page, fetched every 50 ms, contains the marker; the preview shows a page
-once its own language is rebuilt (``privacy_site.preview_rounds``), so the time until
+once its own language is rebuilt (``privacy_site.adapter.serve_rounds``), so the time until
 every language is written is taken too (the search index is sent only then). The copy's
 posted.lock records nothing: editing a posted version is what the record refuses (a
 preview would show that error), while the benchmark wants an ordinary save of a policy

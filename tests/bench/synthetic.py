@@ -27,7 +27,7 @@ from pathlib import Path
 
 import yaml
 from markdown.extensions.toc import slugify
-from privacy_site import record
+from privacy_site.reading import posted_lock
 
 from bench import ROOT
 
@@ -163,7 +163,7 @@ def generate(district: District, project: Path) -> Path:
     (project / "vendors.yml").write_text(
         vendors_yaml(district.vendor_count, district.cookies), encoding="utf-8"
     )
-    (project / "posted.lock").write_text(record.HEADER, encoding="utf-8")
+    (project / "posted.lock").write_text(posted_lock.HEADER, encoding="utf-8")
     return project
 
 

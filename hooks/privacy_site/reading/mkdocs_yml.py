@@ -1,0 +1,100 @@
+"""The project as mkdocs.yml describes it, read without MkDocs: where the content is, the
+district's settings and the languages built. Used by the staff's command line, which
+must work (and explain itself) even when MkDocs would not start."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..model.dates import SettingError
+from ..model.problems import Problem
+from .posted_lock import RECORD
+from .rendering import MarkdownSettings
+from .settings import Settings, read_settings
+
+
+@dataclass(frozen=True)
+class Project:
+    config_file: Path
+    extra: dict[str, Any]
+    settings: Settings
+    setting_problems: list[Problem]
+    default_language: str
+    languages: list[str]  # every language built, the default first
+    markdown: MarkdownSettings = field(default_factory=MarkdownSettings)
+    theme_dir: str | None = None  # theme.custom_dir (overrides/), as mkdocs.yml names it
+
+    @property
+    def root(self) -> Path:
+        return self.config_file.parent
+
+    @property
+    def docs_dir(self) -> Path:
+        return self.root / "docs"
+
+    @property
+    def vendors_file(self) -> Path:
+        return self.root / "vendors.yml"
+
+    @property
+    def record_file(self) -> Path:
+        return self.root / RECORD
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """mkdocs.yml may hold MkDocs' own tags (``!ENV``, ``!relative``): read them as text."""
+
+
+_ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
+_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, s, node: None)
+
+
+def read_config(config_file: Path) -> dict[str, Any]:
+    """mkdocs.yml as data; :class:`SettingError` with a one-line reason if unreadable."""
+    try:
+        loaded = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_ConfigLoader)
+    except FileNotFoundError:
+        raise SettingError(
+            f"{config_file}: not found; run this from the project's folder (the one with "
+            "mkdocs.yml), or name the file with --config"
+        ) from None
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise SettingError(f"{config_file}: cannot be read ({type(exc).__name__})") from None
+    return loaded if isinstance(loaded, dict) else {}
+
+
+def read_project(config_file: Path) -> Project:
+    config = read_config(config_file)
+    extra = config.get("extra") if isinstance(config.get("extra"), dict) else {}
+    settings, problems = read_settings(extra)
+    default, languages = _languages(config)
+    theme = config.get("theme") if isinstance(config.get("theme"), dict) else {}
+    custom_dir = theme.get("custom_dir")
+    return Project(
+        config_file.resolve(),
+        extra,
+        settings,
+        problems,
+        default,
+        languages,
+        MarkdownSettings.from_config(config.get("markdown_extensions")),
+        custom_dir if isinstance(custom_dir, str) else None,
+    )
+
+
+def _languages(config: dict[str, Any]) -> tuple[str, list[str]]:
+    """mkdocs-static-i18n's languages with ``build`` on (its default), the default first."""
+    plugins = config.get("plugins") or []
+    i18n = next(
+        (p["i18n"] for p in plugins if isinstance(p, dict) and isinstance(p.get("i18n"), dict)),
+        None,
+    )
+    items = [item for item in (i18n or {}).get("languages") or [] if isinstance(item, dict)]
+    built = [str(item["locale"]) for item in items if "locale" in item and item.get("build", True)]
+    default = next((str(item["locale"]) for item in items if item.get("default")), None)
+    default = default or (built[0] if built else "en")
+    return default, [default] + [code for code in built if code != default]

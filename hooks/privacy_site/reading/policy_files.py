@@ -1,0 +1,480 @@
+"""Reading and checking policy files: every rule of the spec, each problem reported with
+the file, the line, the field and the fix, all at once."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable
+from datetime import date, timedelta
+from pathlib import Path
+
+from ..model.dates import ISO_DATE, parse_date, why_not
+from ..model.policies import (
+    ENGLISH_FIELDS,
+    IN_SHORT_MAX,
+    NOTICE_DAYS,
+    POLICY_ID,
+    SUMMARY_PLACEHOLDER,
+    TRANSLATION_FIELDS,
+    TRANSLATION_KINDS,
+    Policy,
+    Translation,
+    Version,
+)
+from ..model.problems import Problem
+from . import frontmatter
+from .docs_tree import DocsTree, title_problem
+from .translations import digest
+
+
+def load_policies(tree: DocsTree, lang: str = "en") -> tuple[list[Policy], list[Problem]]:
+    """Read every policy folder under ``docs_dir/<lang>/policies`` and check it."""
+    docs_dir = tree.docs_dir
+    root = docs_dir / lang / "policies"
+    policies: list[Policy] = []
+    problems: list[Problem] = []
+    if not root.is_dir():
+        return policies, problems
+    for folder in sorted(p for p in root.iterdir() if p.is_dir() and tree.name_ok(p)):
+        display = tree.display(folder)
+        if not POLICY_ID.match(folder.name):
+            problems.append(
+                Problem(
+                    display,
+                    message=f"the folder name {folder.name!r} is not a policy id: use lowercase "
+                    "letters, digits and hyphens, for example 'website-privacy'",
+                )
+            )
+            continue
+        versions: list[tuple[Version, frontmatter.Parsed]] = []
+        for path in sorted(folder.iterdir()):
+            if path.name.startswith(".") or not tree.name_ok(path):
+                continue  # hidden, or its name is already reported
+            if path.is_dir():
+                problems.append(
+                    Problem(
+                        tree.display(path),
+                        message="a folder inside a policy's folder is not published: a policy "
+                        "folder holds only its version files, YYYY-MM-DD.md",
+                    )
+                )
+                continue
+            if path.suffix != ".md":
+                problems.append(
+                    Problem(
+                        tree.display(path),
+                        message="only version files belong in a policy folder: name each "
+                        "YYYY-MM-DD.md after the day it takes effect; move other files to "
+                        f"docs/{lang}/",
+                    )
+                )
+                continue
+            version, parsed, found = _read_version(tree, folder.name, path)
+            problems += found
+            if version is not None:
+                versions.append((version, parsed))
+        versions.sort(key=lambda pair: pair[0].effective)
+        problems += list(_check_sequence(tree, versions))
+        if versions:
+            policies.append(Policy(folder.name, tuple(v for v, _ in versions)))
+    return policies, problems
+
+
+def load_translations(
+    tree: DocsTree, lang: str, policies: Iterable[Policy]
+) -> tuple[dict[tuple[str, date], Translation], list[Problem]]:
+    """Read ``docs/<lang>/policies`` and check each file against its English version."""
+    docs_dir = tree.docs_dir
+    english = {(v.policy, v.slug): v for p in policies for v in p.versions}
+    root = docs_dir / lang / "policies"
+    found: dict[tuple[str, date], Translation] = {}
+    problems: list[Problem] = []
+    if not root.is_dir():
+        return found, problems
+    for path in sorted(root.glob("*/*.md")):
+        if not (tree.name_ok(path) and tree.name_ok(path.parent)):
+            continue
+        display = tree.display(path)
+        source = english.get((path.parent.name, path.stem))
+        if source is None:
+            problems.append(
+                Problem(
+                    display,
+                    message=f"there is no English version docs/en/policies/{path.parent.name}/"
+                    f"{path.name} for this translation: name it after the English file it "
+                    "translates, or remove it",
+                )
+            )
+            continue
+        parsed = tree.markdown(path)
+        if parsed is None:
+            continue  # unreadable: the tree has said why
+        fields = parsed.fields
+        problems += _unknown_fields(display, parsed, TRANSLATION_FIELDS)
+        for name in ("effective", "posted"):
+            if name in fields:
+                stated = parse_date(fields[name])
+                expected = getattr(source, name)
+                if stated != expected:
+                    shown = expected.isoformat() if expected else "not set"
+                    problems.append(
+                        Problem(
+                            display,
+                            parsed.line_of(name),
+                            message=f"{name}: {fields[name]} differs from the English "
+                            f"file's {name} ({shown}); dates come from the English file: remove "
+                            f"'{name}' from the translation",
+                        )
+                    )
+        kind = fields.get("translation")
+        if kind not in TRANSLATION_KINDS:
+            problems.append(
+                Problem(
+                    display,
+                    parsed.line_of("translation") or 1,
+                    message=f"translation: {'missing' if kind is None else repr(kind)}; say how "
+                    "it was translated: 'translation: machine' or 'translation: reviewed'",
+                )
+            )
+        title = _title(
+            display,
+            parsed,
+            problems,
+            "the title in this language, for example 'title: Política de privacidad'",
+        )
+        summary = fields.get("summary")
+        in_short = _in_short(display, parsed, problems)
+        if in_short and len(in_short) != len(source.in_short):
+            problems.append(
+                Problem(
+                    display,
+                    parsed.line_of("in_short"),
+                    message=f"in_short: {len(in_short)} points here and {len(source.in_short)} "
+                    f"in the English docs/{source.src_uri}: translate each point, no more",
+                )
+            )
+            in_short = ()
+        found[(source.policy, source.effective)] = Translation(
+            lang=lang,
+            policy=source.policy,
+            effective=source.effective,
+            title=title or source.title,
+            summary=summary.strip() if isinstance(summary, str) else None,
+            kind=kind if kind in TRANSLATION_KINDS else "machine",
+            src_uri=path.relative_to(docs_dir).as_posix(),
+            in_short=in_short,
+            body=bool(parsed.body.strip()),
+        )
+    return found, problems
+
+
+def _read_version(
+    tree: DocsTree, policy: str, path: Path
+) -> tuple[Version | None, frontmatter.Parsed | None, list[Problem]]:
+    display = tree.display(path)
+    parsed = tree.markdown(path)
+    problems: list[Problem] = []
+    named = parse_date(path.stem)
+    if named is None and ISO_DATE.match(path.stem):
+        problems.append(
+            Problem(display, message=f"the file name {path.name!r}: its date {why_not(path.stem)}")
+        )
+    elif named is None:
+        problems.append(
+            Problem(
+                display,
+                message=f"the file name {path.name!r} is not a date: name each version "
+                "YYYY-MM-DD.md after the day it takes effect, for example 2026-12-22.md",
+            )
+        )
+    if parsed is None:
+        return None, parsed, problems  # unreadable: the tree has said why
+    fields = parsed.fields
+    if not fields:
+        problems.append(
+            Problem(
+                display,
+                1,
+                message="no front matter: start the file with '---', then 'title:' and "
+                "'effective:' lines, then '---'",
+            )
+        )
+        return None, parsed, problems
+    problems += _unknown_fields(display, parsed, ENGLISH_FIELDS)
+
+    title = _title(
+        display, parsed, problems, "the policy's title, for example 'title: Website Privacy Policy'"
+    )
+
+    effective = _date_field(display, parsed, "effective", problems, required=True)
+    if effective is not None and named is not None and effective != named:
+        problems.append(
+            Problem(
+                display,
+                parsed.line_of("effective"),
+                message=f"effective: {effective.isoformat()} does not match the file name "
+                f"{path.name}; the file is named after the day it takes effect: rename the "
+                f"file to {effective.isoformat()}.md or set effective: {named.isoformat()}",
+            )
+        )
+    posted = _date_field(display, parsed, "posted", problems, required=False)
+
+    substantive = fields.get("substantive", True)
+    if not isinstance(substantive, bool):
+        problems.append(
+            Problem(
+                display,
+                parsed.line_of("substantive"),
+                message=f"substantive: {_shown(substantive)} is not true or false; write "
+                "'substantive: false' for a minor correction, or remove the line",
+            )
+        )
+        substantive = True
+
+    summary = fields.get("summary")
+    if "summary" in fields and (not isinstance(summary, str) or not summary.strip()):
+        problems.append(
+            Problem(
+                display,
+                parsed.line_of("summary"),
+                message="summary: empty; say in one or two plain sentences what changed",
+            )
+        )
+        summary = None
+    elif isinstance(summary, str) and summary.strip() == SUMMARY_PLACEHOLDER:
+        problems.append(
+            Problem(
+                display,
+                parsed.line_of("summary"),
+                message="summary: still the placeholder that new-version wrote; replace it "
+                "with one or two plain sentences saying what changes, for families to read",
+            )
+        )
+    adopted_by = fields.get("adopted_by")
+    in_short = _in_short(display, parsed, problems)
+
+    if effective is None or not title:
+        return None, parsed, problems
+    version = Version(
+        policy=policy,
+        effective=effective,
+        title=title,
+        posted=posted,
+        summary=summary.strip() if isinstance(summary, str) else None,
+        substantive=substantive,
+        adopted_by=str(adopted_by).strip() if adopted_by else None,
+        src_uri=path.relative_to(tree.docs_dir).as_posix(),
+        body=parsed.body,
+        body_line=parsed.body_line,
+        in_short=in_short,
+        sha256=digest(path),
+    )
+    return version, parsed, problems
+
+
+def _in_short(display: str, parsed: frontmatter.Parsed, problems: list[Problem]) -> tuple[str, ...]:
+    """The "In short" points: a list of a few plain sentences, each shown as text."""
+    if "in_short" not in parsed.fields:
+        return ()
+    value = parsed.fields["in_short"]
+    line = parsed.line_of("in_short")
+    if not isinstance(value, list) or not value:
+        problems.append(
+            Problem(
+                display,
+                line,
+                message="in_short: write a list, one point per line starting with '  - ', for "
+                "example:  in_short:  - The websites do not sell your information.",
+            )
+        )
+        return ()
+    points = []
+    for number, point in enumerate(value, start=1):
+        if not isinstance(point, str) or not point.strip():
+            problems.append(
+                Problem(
+                    display,
+                    line,
+                    message=f"in_short: point {number} is {'empty' if not point else 'not text'}; "
+                    "write each point as one plain sentence (in quotes if it contains a ': ')",
+                )
+            )
+            continue
+        points.append(" ".join(point.split()))
+    if len(value) > IN_SHORT_MAX:
+        problems.append(
+            Problem(
+                display,
+                line,
+                message=f"in_short: {len(value)} points; keep it to {IN_SHORT_MAX} or fewer "
+                "(it is a summary: the policy below says the rest)",
+            )
+        )
+    return tuple(points)
+
+
+def _check_sequence(
+    tree: DocsTree, versions: list[tuple[Version, frontmatter.Parsed]]
+) -> Iterable[Problem]:
+    """Rules that depend on a version's place in its policy: summary, posted, notice."""
+    for index, (version, parsed) in enumerate(versions):
+        display = tree.display(tree.docs_dir / version.src_uri)
+        if index == 0:
+            if version.posted is not None and version.posted > version.effective:
+                yield _posted_after(display, parsed, version)
+            continue
+        if version.posted is None and "posted" not in parsed.fields:  # else said: empty
+            yield Problem(
+                display,
+                parsed.line_of("effective"),
+                message="posted: missing; every version after the first needs the date it is "
+                "first published on the site, for example "
+                f"'posted: {(version.effective - timedelta(days=NOTICE_DAYS)).isoformat()}'",
+            )
+        if version.summary is None and "summary" not in parsed.fields:  # else said: empty
+            yield Problem(
+                display,
+                parsed.line_of("title") or 1,
+                message="summary: missing; every version after the first needs a summary of "
+                "what changed, in one or two plain sentences",
+            )
+        yield from _copied_from(display, parsed, version, versions[index - 1])
+        if version.posted is None:
+            continue
+        if version.posted > version.effective:
+            yield _posted_after(display, parsed, version)
+        elif version.substantive:
+            notice = (version.effective - version.posted).days
+            if notice < NOTICE_DAYS:
+                earliest = version.posted + timedelta(days=NOTICE_DAYS)
+                yield Problem(
+                    display,
+                    parsed.line_of("effective"),
+                    message=f"effective {version.effective.isoformat()} is {notice} "
+                    f"day{'s' if notice != 1 else ''} after posted {version.posted.isoformat()}; "
+                    f"a substantive change needs {NOTICE_DAYS} days' notice: set effective to "
+                    f"{earliest.isoformat()} or later, or mark substantive: false",
+                )
+
+
+FOOTER = re.compile(
+    r"^\W*(adopted|approved|issued|date issued|revised|updated|last date updated|"
+    r"last updated|effective)\b.*\d{4}",
+    re.IGNORECASE,
+)
+
+
+def _copied_from(
+    display: str,
+    parsed: frontmatter.Parsed,
+    version: Version,
+    previous: tuple[Version, frontmatter.Parsed],
+) -> Iterable[Problem]:
+    """A new version made by copying the last one, with its footer or notes left as they
+    were: warnings, since the text may be right, but a reader would be misled if not."""
+    before, before_parsed = previous
+    source = f"{before.slug}.md"
+    ours, theirs = _last_line(version.body), _last_line(before.body)
+    if ours and ours == theirs and FOOTER.match(ours):
+        line = parsed.body_line + version.body.rstrip().count("\n")
+        yield Problem(
+            display,
+            line,
+            message=f"the text still ends with {ours!r}, the last line of {source}: say this "
+            "version's own date (or remove the line: the page shows each version's dates)",
+            severity="warning",
+        )
+    notes = parsed.fields.get("notes")
+    if isinstance(notes, str) and notes.strip() and notes == before_parsed.fields.get("notes"):
+        yield Problem(
+            display,
+            parsed.line_of("notes"),
+            message=f"notes: the same as in {source}, which they describe; write notes about "
+            "this file, or remove them",
+            severity="warning",
+        )
+
+
+def _last_line(body: str) -> str:
+    lines = [line.strip() for line in body.strip().splitlines() if line.strip()]
+    return lines[-1] if lines else ""
+
+
+def _posted_after(display: str, parsed: frontmatter.Parsed, version: Version) -> Problem:
+    return Problem(
+        display,
+        parsed.line_of("posted"),
+        message=f"posted {version.posted.isoformat()} is after effective "
+        f"{version.effective.isoformat()}; a version is posted on or before the day it takes "
+        "effect: correct one of the two dates",
+    )
+
+
+def _title(display: str, parsed: frontmatter.Parsed, problems: list[Problem], example: str) -> str:
+    """The ``title`` field, stripped; "" when it is unusable (the tree reports a title that is
+    empty or not text; a missing one is reported here)."""
+    title = parsed.fields.get("title")
+    if isinstance(title, str) and title.strip():
+        return title.strip()
+    if "title" not in parsed.fields:
+        problems.append(title_problem(display, parsed, example))
+    return ""
+
+
+def _date_field(
+    display: str, parsed: frontmatter.Parsed, name: str, problems: list[Problem], required: bool
+) -> date | None:
+    raw = parsed.fields.get(name)
+    if raw is None and name in parsed.fields:
+        problems.append(
+            Problem(
+                display,
+                parsed.line_of(name),
+                message=f"{name}: empty; write the date after the colon as YYYY-MM-DD, for "
+                f"example '{name}: 2026-12-22'",
+            )
+        )
+        return None
+    if raw is None:
+        if required:
+            problems.append(
+                Problem(
+                    display,
+                    1,
+                    message=f"{name}: missing; add the date as YYYY-MM-DD, "
+                    f"for example '{name}: 2026-12-22'",
+                )
+            )
+        return None
+    value = parse_date(raw)
+    if value is None:
+        problems.append(
+            Problem(display, parsed.line_of(name), message=f"{name}: {_shown(raw)} {why_not(raw)}")
+        )
+    return value
+
+
+def _unknown_fields(display: str, parsed: frontmatter.Parsed, known: set[str]) -> list[Problem]:
+    problems = []
+    for name in parsed.fields:
+        if str(name) in known:
+            continue
+        close = difflib.get_close_matches(str(name), sorted(known), n=1)
+        hint = (
+            f"did you mean '{close[0]}'?"
+            if close
+            else "the known fields are " + ", ".join(sorted(known))
+        )
+        problems.append(
+            Problem(
+                display,
+                parsed.line_of(str(name)),
+                message=f"{name}: not a field of a policy version; {hint}",
+            )
+        )
+    return problems
+
+
+def _shown(value: object) -> str:
+    return repr(value) if isinstance(value, str) else str(value)

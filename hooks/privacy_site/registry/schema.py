@@ -1,0 +1,323 @@
+"""The registry's JSON Schema, and each of its errors put in our own words.
+
+The schema ships beside this module (``vendors.schema.json``, the file editors use too) and
+finds shape errors: missing and unknown fields, wrong types, bad ids, dates and addresses.
+Each is worded per kind of rule, never jsonschema's, with the fix; an unknown field that is
+probably a misspelt one says which, and the fields it meant are returned so that no second
+message calls them missing. The conditional rules are left to :mod:`vendor_rules`.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+from functools import cache
+from pathlib import Path as FilePath
+from typing import Any
+
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError
+
+from ..model.dates import why_not
+from ..reading.yamldoc import Path
+from .locate import Collector, dotted
+
+_WHAT = {
+    "root": "the registry",
+    "vendor": "a vendor",
+    "links": "links",
+    "agreement": "an agreement",
+    "cookie": "a cookie",
+}
+
+_MISSING = {
+    ("root", "vendors"): "start the file with 'vendors:' and list each vendor under it",
+    ("vendor", "id"): "add a short id of lowercase letters, digits and hyphens, for example "
+    "'id: google-analytics'",
+    ("vendor", "name"): "add the tool's name, for example 'name: Google Analytics'",
+    ("vendor", "provider"): "add the company that provides it, for example 'provider: Google LLC'",
+    ("vendor", "category"): "add the kind of tool, one of {categories}",
+    ("vendor", "purpose"): "say in one plain sentence why the websites use it",
+    ("vendor", "data_collected"): "list what it collects, one item per line starting with '- '",
+    ("vendor", "student_data"): "say whether it receives student record information: "
+    "'student_data: true' or 'student_data: false'",
+    ("vendor", "links"): "add 'links:' with the vendor's 'privacy_policy: https://…' under it",
+    ("vendor", "added"): "add the date it is in use from, as YYYY-MM-DD",
+    ("links", "privacy_policy"): "add the address of the vendor's privacy policy, starting "
+    "with https://",
+    ("agreement", "type"): "say what kind of agreement it is, for example "
+    "'type: Data Privacy Agreement'",
+    ("agreement", "signed"): "add the date it was signed, as YYYY-MM-DD",
+    ("cookie", "name"): "add the cookie's name as the browser shows it, for example 'name: _ga'",
+    ("cookie", "purpose"): "say in plain words what the cookie is for",
+    ("cookie", "expires"): "say how long it is kept, for example 'expires: 2 years'",
+    ("text", "en"): "every text needs its English version: add an 'en:' line",
+}
+
+
+@cache
+def schema() -> dict[str, Any]:
+    """The schema shipped beside this module; one parsed copy, never modified."""
+    return json.loads(FilePath(__file__).with_name("vendors.schema.json").read_text("utf-8"))
+
+
+def categories() -> tuple[str, ...]:
+    return tuple(schema()["$defs"]["vendor"]["properties"]["category"]["enum"])
+
+
+def _kind(subschema: object) -> str:
+    """Which part of the schema an error is about, by identity with the shipped schema."""
+    root = schema()
+    if subschema is root:
+        return "root"
+    for name, definition in root["$defs"].items():
+        if subschema is definition:
+            return name
+    return "field"
+
+
+def schema_pass(found: Collector, data: Any) -> set[tuple[Path, str]]:
+    """Report the schema's errors; return the fields that an unknown field probably meant."""
+    suggested: set[tuple[Path, str]] = set()
+    missing: list[tuple[Path, str, str, dict[Any, Any]]] = []
+    for error in Draft202012Validator(schema()).iter_errors(data):
+        if "then" in error.absolute_schema_path:
+            continue  # the conditional rules get tailored messages from vendor_rules
+        path: Path = tuple(error.absolute_path)
+        kind = _kind(error.schema)
+        if error.validator == "required" and isinstance(error.instance, dict):
+            missing += [(path, name, kind, error.instance) for name in error.validator_value]
+        elif error.validator == "additionalProperties" and isinstance(error.instance, dict):
+            known = list(error.schema.get("properties", {}))
+            for key in error.instance:
+                if key not in known:
+                    meant, hint = _unknown_hint(str(key), kind, known, path)
+                    if meant:
+                        suggested.add(meant)
+                        if len(meant[0]) > len(path):  # a misplaced link: "links" is not missing
+                            suggested.add((path, meant[0][-1]))
+                    found.add(
+                        (*path, key),
+                        f"{dotted((*path, key))}: not a field of {_WHAT[kind]}; {hint}",
+                    )
+        else:
+            found.add(*_placed(error, path, kind))
+    for path, name, kind, instance in missing:
+        if name in instance or (path, name) in suggested:
+            continue
+        fix = _MISSING.get((kind, name), f"add '{name}:'")
+        fix = fix.replace("{categories}", ", ".join(categories()))
+        found.add((*path, name), f"{dotted((*path, name))}: missing; {fix}", at=path)
+    return suggested
+
+
+# Words staff use for a kind of tool, by the category the spec calls it: a suggestion
+# about meaning, where spelling distance alone would say nothing (or something wrong).
+CATEGORY_WORDS: dict[str, tuple[str, ...]] = {
+    "analytics": ("statistics", "stats", "tracking", "tracker", "metrics", "measurement"),
+    "advertising": ("ads", "ad", "marketing", "recruiting", "remarketing"),
+    "communication": (
+        "email",
+        "messaging",
+        "messages",
+        "chat",
+        "sms",
+        "text",
+        "newsletter",
+        "notifications",
+        "phone",
+        "calls",
+    ),
+    "hosting": ("host", "cdn", "website", "web", "server", "cloud", "infrastructure", "cms"),
+    "learning": (
+        "education",
+        "educational",
+        "edtech",
+        "classroom",
+        "instruction",
+        "curriculum",
+        "lms",
+        "teaching",
+        "homework",
+        "assessment",
+        "testing",
+    ),
+    "operations": (
+        "forms",
+        "survey",
+        "surveys",
+        "payments",
+        "payroll",
+        "finance",
+        "hr",
+        "scheduling",
+        "administration",
+        "sis",
+        "transportation",
+    ),
+    "security": (
+        "captcha",
+        "antivirus",
+        "firewall",
+        "spam",
+        "filtering",
+        "authentication",
+        "login",
+        "sso",
+    ),
+    "translation": ("language", "languages", "interpreting", "interpretation", "translate"),
+    "video": ("streaming", "stream", "media", "youtube", "broadcast", "livestream"),
+}
+
+
+def category_meant(value: str, allowed: list[str]) -> str | None:
+    """The category a mistaken one most likely means: by meaning first, then spelling."""
+    word = "".join(c for c in value.lower() if c.isalnum())
+    for category, words in CATEGORY_WORDS.items():
+        if category in allowed and (word in words or word.rstrip("s") in words):
+            return category
+    close = difflib.get_close_matches(value.lower(), allowed, n=1)
+    return close[0] if close else None
+
+
+def _placed(error: ValidationError, path: Path, kind: str) -> tuple[Path, str]:
+    """One schema error as (path, message)."""
+    value = error.instance
+    name = dotted(path)
+    if error.validator == "type":
+        return path, _type_message(path, kind, error.validator_value, value)
+    if error.validator == "enum":
+        allowed = [str(v) for v in error.validator_value]
+        meant = category_meant(str(value), allowed)
+        hint = f" (did you mean '{meant}'?)" if meant else ""
+        return (
+            path,
+            f"{name}: {_shown(value)} is not a category; use one of {', '.join(allowed)}{hint}",
+        )
+    if error.validator == "pattern" and "propertyNames" in error.absolute_schema_path:
+        return (*path, value), (
+            f"{name}: {_shown(value)} is not a language code; use a code such as en, es, "
+            "pt-BR or ht"
+        )
+    if error.validator == "pattern":
+        return path, f"{name}: {_pattern_message(error.validator_value, value)}"
+    if error.validator == "minItems":
+        return (
+            path,
+            f"{name}: the list is empty; list at least one item, each on a line starting with '- '",
+        )
+    if error.validator == "minLength":
+        return path, f"{name}: empty; write the text after the colon"
+    return path, f"{name}: {_shown(value)} is not allowed here; see the example in the spec"
+
+
+def _pattern_message(pattern: str, value: object) -> str:
+    definitions = schema()["$defs"]
+    if pattern == definitions["link"]["pattern"]:
+        return (
+            f"{_shown(value)} is not a full address; write https:// and the site's name, "
+            "such as https://example.org/privacy, or mailto: and an e-mail address, with no "
+            "spaces and no user name or password in it"
+        )
+    if pattern == definitions["date"]["pattern"]:
+        return f"{_shown(value)} {why_not(value)}"
+    slug = re.sub(r"[^a-z0-9]+", "-", str(value).lower()).strip("-") or "google-analytics"
+    return (
+        f"{_shown(value)} is not a valid id; use lowercase letters, digits and single hyphens, "
+        f"for example '{slug}'"
+    )
+
+
+def _type_message(path: Path, kind: str, expected: object, value: object) -> str:
+    got = _shown(value)
+    name = dotted(path)
+    field = path[-1] if path else ""
+    if kind == "root":
+        if value is None:
+            return "the file is empty; start it with 'vendors:' and list each vendor under it"
+        return (
+            f"the file must start with 'vendors:' (it holds {got}); start it with 'vendors:' "
+            "and list each vendor under it, each starting with '- '"
+        )
+    if kind == "date":
+        return f"{name}: must be a date written YYYY-MM-DD (got {got}); write it like 2026-12-22"
+    if kind == "link":
+        return (
+            f"{name}: must be an address starting with https:// or mailto: (got {got}); "
+            "write the full https:// address"
+        )
+    if kind == "text":
+        return (
+            f"{name}: must be text, or a mapping of language code to text with 'en' (got {got}); "
+            "write the English text after the colon"
+        )
+    if kind == "vendor":
+        return (
+            f"{name}: must be a mapping of field: value (got {got}); write each vendor as "
+            "'- id: …' with 'name:', 'provider:' and its other fields on the lines below"
+        )
+    if expected == "boolean":
+        return (
+            f"{name}: must be true or false (got {got}); write '{field}: true' or '{field}: false'"
+        )
+    if expected == "array" and path == ("vendors",):
+        return (
+            f"{name}: must be a list (got {got}); list each vendor under 'vendors:', each "
+            "starting with '- id:'"
+        )
+    if kind == "cookie":
+        return (
+            f"{name}: must be a mapping of field: value (got {got}); write each cookie as "
+            "'- {name: …, purpose: …, expires: …}'"
+        )
+    if expected == "array":
+        return (
+            f"{name}: must be a list (got {got}); put each item on its own line starting with '- '"
+        )
+    if expected == "object":
+        return (
+            f"{name}: must be a mapping of field: value (got {got}); put each field on its own "
+            f"line, indented under '{field}:'"
+        )
+    return (
+        f"{name}: must be text (got {got}); write it after the colon, in quotes if it looks "
+        "like a number or true/false"
+    )
+
+
+def _unknown_hint(
+    key: str, kind: str, known: list[str], path: Path
+) -> tuple[tuple[Path, str] | None, str]:
+    """Where the field the key probably meant belongs (object path, name), and the hint."""
+    close = difflib.get_close_matches(key, known, n=1)
+    if close:
+        return (path, close[0]), f"did you mean '{close[0]}'?"
+    definitions = schema()["$defs"]
+    if kind == "vendor":
+        inner = difflib.get_close_matches(key, list(definitions["links"]["properties"]), n=1)
+        if inner:
+            hint = f"did you mean 'links.{inner[0]}'? addresses go under 'links:'"
+            return ((*path, "links"), inner[0]), hint
+    if kind == "links":
+        outer = difflib.get_close_matches(key, list(definitions["vendor"]["properties"]), n=1)
+        if outer:
+            hint = f"'{outer[0]}' belongs to the vendor, not under 'links:': move it out one level"
+            return (path[:-1], outer[0]), hint
+    return None, "the fields are " + ", ".join(known)
+
+
+def _shown(value: object) -> str:
+    """A value as staff wrote it, briefly: 'text' in quotes, 5, true, nothing, a list."""
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return str(value)
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    text = value if isinstance(value, str) else str(value)
+    return repr(text if len(text) <= 60 else text[:57] + "…")
