@@ -60,7 +60,8 @@ def repositories(tmp_path: Path) -> tuple[Path, Path]:
     )
     with (district / "docs/en/index.md").open("a", encoding="utf-8") as page:
         page.write("\nRiverside's own paragraph.\n")
-    (district / "vendors.yml").write_text("vendors: []\n", "utf-8")
+    with (district / "vendors.yml").open("a", encoding="utf-8") as registry:
+        registry.write("# Riverside's registry\n")
     git(district, "commit", "--quiet", "-am", "Riverside's site")
     return upstream, district
 
