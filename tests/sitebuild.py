@@ -18,6 +18,7 @@ from typing import Any
 import yaml
 from privacy_site.model.dates import epoch_for
 from privacy_site.reading import posted_lock
+from privacy_site.reading.mkdocs_yml import read_config
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -40,14 +41,14 @@ class Build:
 
 
 def config_with(overrides: dict[str, Any] | None = None) -> dict[str, Any]:
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = read_config(ROOT / "mkdocs.yml")
     for key, value in (overrides or {}).items():
         config[key] = value
     return config
 
 
 def languages_config(codes: list[str]) -> list[dict[str, Any]]:
-    real = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    real = read_config(ROOT / "mkdocs.yml")
     i18n = next(p["i18n"] for p in real["plugins"] if isinstance(p, dict) and "i18n" in p)
     names = {item["locale"]: item["name"] for item in i18n["languages"]}
     return [

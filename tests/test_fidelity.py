@@ -18,9 +18,9 @@ from pathlib import Path
 
 import markdown
 import pytest
-import yaml
 from bs4 import BeautifulSoup
 from privacy_site.reading import frontmatter
+from privacy_site.reading.mkdocs_yml import read_config
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -277,7 +277,7 @@ def test_every_source_sentence_is_on_its_page(real_site: Path, seed: str) -> Non
 def converted_html(path: Path) -> str:
     """A converted Markdown file rendered with the site's Markdown extensions, its title as
     the template writes it, inside <article> as on the site."""
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = read_config(ROOT / "mkdocs.yml")
     names, options = [], {}
     for entry in config["markdown_extensions"]:
         name, settings = next(iter(entry.items())) if isinstance(entry, dict) else (entry, {})

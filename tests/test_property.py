@@ -34,6 +34,7 @@ from privacy_site.model.problems import errors
 from privacy_site.reading import links as page_links
 from privacy_site.reading import posted_lock
 from privacy_site.reading.docs_tree import DocsTree
+from privacy_site.reading.mkdocs_yml import read_config
 from sitebuild import build_site, config_with, fixture_docs, mkdocs_build, scratch_project
 
 FIXTURE = Path(__file__).parent / "fixtures" / "lifecycle"
@@ -371,7 +372,7 @@ MARKUP = re.compile(r"[<>\"'`\x00-\x1f\x7f\u200b\u202a-\u202e\u2066-\u2069\U000e
 )
 def test_every_setting_is_a_located_problem_or_safe_in_a_page(top, ours, locale) -> None:
     root = Path(__file__).resolve().parent.parent
-    config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = read_config(root / "mkdocs.yml")
     config.update(top)
     config["extra"]["privacy_site"].update(ours)
     i18n = next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)

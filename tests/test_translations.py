@@ -16,6 +16,7 @@ from conftest import LIFECYCLE_FIXTURE, REAL_DATE, all_languages
 from privacy_site.languages import translation_status
 from privacy_site.languages.language import load_language
 from privacy_site.reading import frontmatter, parity
+from privacy_site.reading.mkdocs_yml import read_config
 from sitebuild import ROOT, Build, build_and_check, build_site, fixture_docs
 
 DOCS = ROOT / "docs"
@@ -470,10 +471,9 @@ def test_each_page_says_how_its_text_was_made_and_links_the_english(real_build: 
 
 
 def test_the_navigation_and_titles_speak_the_readers_language(real_build: Build) -> None:
-    import yaml
     from language_pages import NAV_TITLES
 
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = read_config(ROOT / "mkdocs.yml")
     titles = [next(iter(item)) for item in config["nav"] if isinstance(item, dict)]
     assert titles and set(titles) <= set(NAV_TITLES)  # each in the catalogues
     i18n = next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)

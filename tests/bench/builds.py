@@ -14,6 +14,7 @@ from pathlib import Path
 
 import yaml
 from privacy_site.model.dates import epoch_for
+from privacy_site.reading.mkdocs_yml import read_config
 from sitebuild import mkdocs_build
 
 from bench import ROOT
@@ -37,7 +38,7 @@ def environment() -> dict[str, str]:
 
 
 def real_config() -> dict:
-    return yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    return read_config(ROOT / "mkdocs.yml")
 
 
 def _write_config(project: Path, config: dict) -> None:

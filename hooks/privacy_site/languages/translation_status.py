@@ -24,10 +24,10 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-import yaml
 from markupsafe import Markup
 
 from ..reading.docs_tree import DocsTree
+from ..reading.mkdocs_yml import read_project
 from ..reading.translations import PageTranslation, check_translations
 from .language import N_, Language, direction
 
@@ -117,14 +117,8 @@ def totals(rows: Sequence[PageStatus], languages: Sequence[str], default: str) -
 
 def read_languages(config_file: Path) -> tuple[str, list[str]]:
     """The default language and every language built, from mkdocs.yml's i18n plugin."""
-    config = yaml.safe_load(config_file.read_text(encoding="utf-8"))
-    for plugin in config.get("plugins", []):
-        if isinstance(plugin, dict) and "i18n" in plugin:
-            entries = plugin["i18n"].get("languages", [])
-            codes = [entry["locale"] for entry in entries if entry.get("build", True)]
-            default = next((e["locale"] for e in entries if e.get("default")), codes[0])
-            return default, codes
-    return "en", ["en"]
+    project = read_project(config_file)
+    return project.default_language, project.languages
 
 
 def report(project: Path) -> str:

@@ -12,6 +12,7 @@ import yaml
 
 from ..model.dates import SettingError
 from ..model.problems import Problem
+from . import yamldoc
 from .posted_lock import RECORD
 from .rendering import MarkdownSettings
 from .settings import Settings, read_settings
@@ -54,7 +55,22 @@ _ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, 
 
 
 def read_config(config_file: Path) -> dict[str, Any]:
-    """mkdocs.yml as data; :class:`SettingError` with a one-line reason if unreadable."""
+    """mkdocs.yml as data, with the settings it inherits as MkDocs reads them (``INHERIT``:
+    the engine's ``hooks/engine.yml``); :class:`SettingError` with a one-line reason if
+    unreadable."""
+    config = _read(config_file)
+    parent = config.pop("INHERIT", None)
+    if parent is None:
+        return config
+    if not isinstance(parent, str) or not (config_file.parent / parent).is_file():
+        raise SettingError(
+            f"{config_file}: INHERIT: {parent!r} is not a file in the project; write the path "
+            "of the engine's settings: hooks/engine.yml"
+        )
+    return yamldoc.merged(_read(config_file.parent / parent), config)
+
+
+def _read(config_file: Path) -> dict[str, Any]:
     try:
         loaded = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_ConfigLoader)
     except FileNotFoundError:

@@ -49,29 +49,53 @@ ASSET_SETTINGS = ("extra_css", "extra_javascript")
 
 
 def read_document(config_file: Path) -> tuple[yamldoc.Document | None, list[Problem]]:
-    """mkdocs.yml with the line of every value; ``None`` with the problem if unreadable.
-    MkDocs' own tags (``!ENV``, ``!!python/name:``) are read as nothing. Read once while
-    the file is unchanged."""
+    """mkdocs.yml with the line of every value, and with the settings it inherits (MkDocs'
+    ``INHERIT``: the engine's ``hooks/engine.yml``), each value naming the file that wrote
+    it; ``None`` with the problem if unreadable. MkDocs' own tags (``!ENV``,
+    ``!!python/name:``) are read as nothing. Each file is read once while it is unchanged."""
+    document, problems = _load(config_file, SOURCE)
+    if document is None or not isinstance(document.data, dict) or "INHERIT" not in document.data:
+        return document, problems
+    written = document.data["INHERIT"]
+    line, column = document.where(("INHERIT",))
+    parent_file = config_file.parent / str(written)
+    if not isinstance(written, str) or not written or not parent_file.is_file():
+        why = (
+            f"INHERIT: {written!r} is not a file in the project; write the path of the "
+            "engine's settings: hooks/engine.yml"
+        )
+        return None, [Problem(SOURCE, line, column, why)]
+    parent, problems = _load(parent_file, written)
+    if parent is None:
+        return None, problems
+    if not isinstance(parent.data, dict):
+        return None, [Problem(written, 1, 1, "holds no settings: restore it from the engine")]
+    own = {key: value for key, value in document.data.items() if key != "INHERIT"}
+    child = yamldoc.Document(own, document.marks, document.duplicate_keys)
+    return yamldoc.inherit(parent, child, written), problems
+
+
+def _load(path: Path, name: str) -> tuple[yamldoc.Document | None, list[Problem]]:
     try:
-        stat = config_file.stat()
+        stat = path.stat()
         stamp = (stat.st_mtime_ns, stat.st_size)
     except OSError:
         stamp = None
-    return _read_document(config_file, stamp)
+    return _read(path, name, stamp)
 
 
-@functools.lru_cache(maxsize=4)
-def _read_document(
-    config_file: Path, stamp: tuple[int, int] | None
+@functools.lru_cache(maxsize=8)
+def _read(
+    path: Path, name: str, stamp: tuple[int, int] | None
 ) -> tuple[yamldoc.Document | None, list[Problem]]:
-    text, problems = sources.read_text(config_file, SOURCE)
+    text, problems = sources.read_text(path, name)
     if text is None:
         return None, problems
     try:
         return yamldoc.load(text, yamldoc.ConfigLoader), []
     except yamldoc.YamlSyntaxError as exc:
         message = f"not valid YAML: {yamldoc.problem_text(exc)}"
-        return None, [Problem(SOURCE, exc.line, exc.column, message)]
+        return None, [Problem(name, exc.line, exc.column, message)]
 
 
 def settings_lines(config_file: Path) -> dict[str, int]:
@@ -106,7 +130,7 @@ def check(config_file: Path, docs_dir: Path | None = None) -> list[Problem]:
 
     def at(path: yamldoc.Path, message: str, severity: str = "error") -> Problem:
         line, column = document.where(path)
-        return Problem(SOURCE, line, column, message, severity)
+        return Problem(document.origin(path) or SOURCE, line, column, message, severity)
 
     for key in URL_SETTINGS:
         if config.get(key) not in (None, ""):

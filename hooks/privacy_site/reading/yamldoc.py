@@ -68,6 +68,15 @@ class Document:
     data: Any
     marks: dict[Path, tuple[int, int]] = field(default_factory=dict)
     duplicate_keys: list[tuple[Path, int, int]] = field(default_factory=list)
+    # The file a value was written in, when it is not the one read (see :func:`inherit`).
+    origins: dict[Path, str] = field(default_factory=dict)
+
+    def origin(self, path: Path) -> str | None:
+        """The file that wrote ``path`` (or its nearest written parent), if another file
+        than the one read: a value inherited with MkDocs' ``INHERIT``."""
+        while path not in self.marks and path:
+            path = path[:-1]
+        return self.origins.get(path)
 
     def where(self, path: Path, line_offset: int = 0) -> tuple[int | None, int | None]:
         """The position of ``path``, or of its nearest parent that was written."""
@@ -115,6 +124,40 @@ def load(text: str, loader_class: type[_Loader] = _Loader) -> Document:
         raise YamlSyntaxError("the text nests too deeply to read", None, None) from None
     finally:
         loader.dispose()
+
+
+def inherit(parent: Document, child: Document, parent_file: str) -> Document:
+    """``child`` written over ``parent`` as MkDocs reads ``INHERIT: parent_file``: mappings
+    merge key by key, any other value (a list, a text) replaces the parent's whole. Each
+    value keeps its position; those that come from the parent name ``parent_file``."""
+    document = Document(data=merged(parent.data, child.data))
+    for path, mark in parent.marks.items():
+        if _inherited(path, child.data):
+            document.marks[path] = mark
+            document.origins[path] = parent.origins.get(path, parent_file)
+    document.marks.update(child.marks)
+    document.duplicate_keys = [*child.duplicate_keys]
+    return document
+
+
+def merged(parent: Any, child: Any) -> Any:
+    """``child`` over ``parent`` as MkDocs' ``INHERIT`` merges them (mergedeep's default):
+    mappings key by key, anything else replaced whole."""
+    if isinstance(parent, dict) and isinstance(child, dict):
+        both = dict(parent)
+        for key, value in child.items():
+            both[key] = merged(parent[key], value) if key in parent else value
+        return both
+    return child
+
+
+def _inherited(path: Path, child: Any) -> bool:
+    """Whether the value at ``path`` is the parent's after the merge."""
+    for key in path:
+        if not isinstance(child, dict) or key not in child:
+            return isinstance(child, dict) or child is None
+        child = child[key]
+    return isinstance(child, dict)  # a mapping both wrote: its own line is the parent's too
 
 
 def _deepest_brackets(text: str) -> tuple[int, int] | None:

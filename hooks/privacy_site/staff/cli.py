@@ -37,7 +37,7 @@ from ..reading import files, links, posted_lock, symlinks
 from ..reading.docs_tree import DocsTree
 from ..reading.mkdocs_yml import Project, read_config, read_project
 from ..reading.sources import CONTROL
-from . import publish, readability
+from . import publish, readability, upgrade
 from .preview_date import epoch
 
 PROGRAM = "privacy-site"
@@ -108,6 +108,9 @@ def _parser() -> argparse.ArgumentParser:
     sub = command("messages", messages_command, "the messages for changes posted on a day")
     as_of(sub, "the day the changes were posted")
     sub.add_argument("--lang", help="one language (default: every language built)")
+    sub = command("upgrade", upgrade_command, "take the engine's improvements from upstream")
+    sub.add_argument("repository", help="upstream's address or path, e.g. https://github.com/o/r")
+    sub.add_argument("branch", nargs="?", default="main", help="upstream's branch (default main)")
     sub = command("check-record", check_record, "CI: refuse changes to posted.lock's lines")
     sub.add_argument("--base", required=True, help="the git revision to compare with")
     return parser
@@ -121,6 +124,15 @@ def _day(raw: str) -> date:
 
 
 # Commands ---------------------------------------------------------------------------
+
+
+def upgrade_command(args: argparse.Namespace) -> int:
+    try:
+        print(upgrade.upgrade(args.config.resolve().parent, args.repository, args.branch))
+    except upgrade.UpgradeError as exc:
+        print(f"{PROGRAM} upgrade: {exc}", file=sys.stderr)
+        return 2
+    return 0
 
 
 def check(args: argparse.Namespace) -> int:
