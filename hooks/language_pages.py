@@ -28,9 +28,9 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
-from privacy_site.adapter.site_context import BuildContext, current
+from privacy_site.adapter.site_context import BuildContext, current, macros
 from privacy_site.languages.language import N_, Language
-from privacy_site.languages.translation_status import status_html
+from privacy_site.languages.translation_status import status_table
 
 # The titles mkdocs.yml's nav gives its pages, named here so that ``make messages`` puts
 # them in the catalogues (a test checks the two lists agree).
@@ -69,16 +69,15 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         return html
     build = current(config)
     scheduled = build.content.scheduled()
-    return html + str(
-        status_html(
-            [row for row in build.content.translation_status if row.path not in scheduled],
-            build.language,
-            build.default,
-            build.built,
-            build.names,
-            lambda lang, url: get_relative_url(f"{build.prefix}{url}" or ".", page.url) or "./",
-        )
+    table = status_table(
+        [row for row in build.content.translation_status if row.path not in scheduled],
+        build.language,
+        build.default,
+        build.built,
+        build.names,
+        lambda lang, url: get_relative_url(f"{build.prefix}{url}" or ".", page.url) or "./",
     )
+    return html + str(macros(config.theme.dirs, build.language).translation_status(table))
 
 
 def on_page_context(

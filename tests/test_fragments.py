@@ -1,0 +1,53 @@
+"""The HTML the hooks add to pages comes from the macros of overrides/partials/fragments.html,
+rendered with autoescape: a hostile value (a title, a name, a translation holding markup)
+reaches the page as text, never as markup."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from factories import language
+from privacy_site.adapter.site_context import macros
+from privacy_site.languages.translation_status import PageStatus, status_table
+from sitebuild import ROOT
+
+THEME = [str(ROOT / "overrides")]
+HOSTILE = '<script>alert("x")</script>'
+ESCAPED = "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;"
+
+
+def link(lang: str, url: str) -> str:
+    return url or "./"
+
+
+def test_the_translation_status_escapes_titles_names_and_translated_words() -> None:
+    spanish = language("es", {"Page": HOSTILE, "Status": "Estado"}, name=HOSTILE)
+    rows = [
+        PageStatus("index.md", {"en": "Home", "es": HOSTILE}, {"en": "original", "es": "machine"}),
+        PageStatus(
+            "policies/x/2018-05-15.md",
+            {"en": HOSTILE},
+            {"en": "original", "es": "missing"},
+        ),
+    ]
+    html = str(
+        macros(THEME, spanish).translation_status(
+            status_table(rows, spanish, "en", ["en", "es"], {"es": HOSTILE}, link)
+        )
+    )
+    assert HOSTILE not in html
+    assert html.count(ESCAPED) == 4  # the heading's name, "Page", both titles
+    assert '<span  lang="en">' + ESCAPED + "</span>" in html  # the English title, marked
+    assert str(date(2018, 5, 15).year) in html
+
+
+def test_the_english_translation_status_names_each_language_in_its_own_script() -> None:
+    english = language("en")
+    rows = [PageStatus("index.md", {"en": "Home"}, {"en": "original", "ar": "reviewed"})]
+    html = str(
+        macros(THEME, english).translation_status(
+            status_table(rows, english, "en", ["en", "ar"], {"ar": HOSTILE}, link)
+        )
+    )
+    assert f'<th scope="col" lang="ar" dir="rtl">{ESCAPED}</th>' in html
+    assert HOSTILE not in html
