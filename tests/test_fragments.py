@@ -51,3 +51,16 @@ def test_the_english_translation_status_names_each_language_in_its_own_script() 
     )
     assert f'<th scope="col" lang="ar" dir="rtl">{ESCAPED}</th>' in html
     assert HOSTILE not in html
+
+
+def test_the_language_notices_escape_the_language_name_links_and_translated_words() -> None:
+    from language_pages import Notices
+
+    spanish = language("es", {"Read the English page": HOSTILE}, name=HOSTILE)
+    notices = Notices(
+        english=True, machine=False, stale=False, english_url=HOSTILE, disclaimer_url="./"
+    )
+    html = str(macros(THEME, spanish).language_notices(notices))
+    assert HOSTILE not in html
+    assert html.count(ESCAPED) == 3  # the name (inside <bdi>), the link and its words
+    assert f'<a href="{ESCAPED}">{ESCAPED}</a>' in html
