@@ -64,3 +64,42 @@ def test_the_language_notices_escape_the_language_name_links_and_translated_word
     assert HOSTILE not in html
     assert html.count(ESCAPED) == 3  # the name (inside <bdi>), the link and its words
     assert f'<a href="{ESCAPED}">{ESCAPED}</a>' in html
+
+
+def test_the_preview_banner_escapes_each_problem_and_counts_them() -> None:
+    from privacy_site.model.problems import Problem
+
+    fragments = macros(THEME, language("es"))
+    one = str(fragments.build_problems([Problem("docs/en/x.md", 3, message=HOSTILE)]))
+    assert one == (
+        '<div class="build-problems" role="alert" lang="en" dir="ltr"><p><strong>Preview '
+        "only: the site cannot be published until this problem is fixed. Each names its file "
+        "and line; the page updates when you save.</strong></p><ul><li><code>docs/en/x.md:3: "
+        f"{ESCAPED}</code></li></ul></div>"
+    )
+    two = str(fragments.build_problems([Problem("a.md"), Problem("b.md", message="it's")]))
+    assert "until these 2 problems are fixed" in two
+    assert "<li><code>a.md: </code></li><li><code>b.md: it&#39;s</code></li>" in two
+
+
+def test_a_page_title_is_escaped() -> None:
+    html = str(macros(THEME, language("en")).page_title("page-title", HOSTILE))
+    assert html == f'<h1 id="page-title">{ESCAPED}</h1>'
+
+
+def test_a_machine_translation_out_of_date_has_both_notices_one_per_line() -> None:
+    """As the notices were written before they came from the template (neither the real site
+    nor the synthetic district has a stale translation to compare)."""
+    from language_pages import Notices
+
+    notices = Notices(
+        english=False, machine=True, stale=True, english_url="e/", disclaimer_url="d/"
+    )
+    assert str(macros(THEME, language("es")).language_notices(notices)) == (
+        '<p class="language-notice language-notice--short" role="note">Machine translation: the '
+        'English original governs. <a href="e/">Read the English original</a> · <a href="d/">'
+        "About translations</a></p>\n"
+        '<div class="admonition warning language-notice" role="note"><p>The English original of '
+        "this page has changed since this translation was made, so the translation may be out "
+        'of date.</p><p><a href="e/">Read the English original</a></p></div>'
+    )
