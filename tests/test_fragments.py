@@ -103,3 +103,16 @@ def test_a_machine_translation_out_of_date_has_both_notices_one_per_line() -> No
         "this page has changed since this translation was made, so the translation may be out "
         'of date.</p><p><a href="e/">Read the English original</a></p></div>'
     )
+
+
+def test_the_vendors_search_sections_escape_ids_names_and_words() -> None:
+    from search_pages import VendorSection
+
+    sections = [
+        VendorSection(HOSTILE, HOSTILE, ("Provider", "", HOSTILE)),
+        VendorSection("b", "B", ()),
+    ]
+    html = str(macros(THEME, language("en")).vendor_sections(sections))
+    assert html == (
+        f'<h3 id="{ESCAPED}">{ESCAPED}</h3><p>Provider. {ESCAPED}</p>\n<h3 id="b">B</h3><p></p>'
+    )

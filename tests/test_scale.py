@@ -144,7 +144,7 @@ def vendors_page(tmp_path: Path, count: int) -> tuple[list, Callable[[], SearchI
 
     def index() -> SearchIndex:
         search = SearchIndex(lang=["en"], separator=r"[\s\-]+", pipeline=[], fields={})
-        index_vendors(search, page, build)
+        index_vendors(search, page, build, [str(ROOT / "overrides")])
         return search
 
     return vendors, index
