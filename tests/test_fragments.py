@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import jinja2
 from factories import language
 from privacy_site.adapter.site_context import macros
 from privacy_site.languages.translation_status import PageStatus, status_table
@@ -116,3 +117,25 @@ def test_the_vendors_search_sections_escape_ids_names_and_words() -> None:
     assert html == (
         f'<h3 id="{ESCAPED}">{ESCAPED}</h3><p>Provider. {ESCAPED}</p>\n<h3 id="b">B</h3><p></p>'
     )
+
+
+def test_the_redline_list_escapes_section_titles_even_where_the_theme_imports_it() -> None:
+    """redline.html imports the macro into the theme's environment, which does not
+    autoescape: the macro turns autoescape on itself."""
+    from privacy_site.outputs.redline_nav import Change
+
+    english = language("en")
+    changes = [Change(HOSTILE, HOSTILE, None), Change("change-2", "Retention", "retention")]
+    expected = (
+        f'<ol class="redline-changes"><li><a href="#{ESCAPED}">Change 1: <bdi>'
+        f'{ESCAPED}</bdi></a></li><li><a href="#change-2">Change 2: <bdi>Retention</bdi></a></li>'
+        "</ol>"
+    )
+    assert str(macros(THEME, english).redline_changes(changes)) == expected
+    theme = jinja2.Environment(loader=jinja2.FileSystemLoader(THEME))  # as MkDocs makes it
+    theme.globals["say"] = english.say
+    imported = theme.from_string(
+        '{% import "partials/fragments.html" as f %}{{ f.redline_changes(changes) }}'
+    )
+    assert imported.render(changes=changes) == expected
+    assert str(macros(THEME, english).redline_changes([])) == ""
