@@ -7,7 +7,6 @@ Thin adapter; runs once per language, on every finished page.
 
 from __future__ import annotations
 
-from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
@@ -60,8 +59,7 @@ def _finish(output: str, config: MkDocsConfig) -> str:
         language.gettext("Search"),
         language.gettext("%(title)s: show or hide its pages"),
     )
-    message = N_("The table scrolls sideways: swipe or use the arrow keys to see every column.")
-    return tables.wrap_tables(output, str(escape(language.gettext(message))))
+    return tables.wrap_tables(output, fragments.scroll_table)
 
 
 def _with_problems(output: str, banner: str) -> str:

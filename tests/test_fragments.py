@@ -139,3 +139,16 @@ def test_the_redline_list_escapes_section_titles_even_where_the_theme_imports_it
     )
     assert imported.render(changes=changes) == expected
     assert str(macros(THEME, english).redline_changes([])) == ""
+
+
+def test_a_scrolling_table_escapes_its_translated_hint_and_keeps_the_pages_html() -> None:
+    from privacy_site.html import tables
+
+    hint = "The table scrolls sideways: swipe or use the arrow keys to see every column."
+    fragments = macros(THEME, language("es", {hint: HOSTILE}))
+    page = '<h2 id="a&amp;b">A</h2><table><tr><td>&lt;x&gt;</td></tr></table>'
+    assert tables.wrap_tables(page, fragments.scroll_table) == (
+        f'<h2 id="a&amp;b">A</h2><p class="table-scroll__hint" id="table-hint-1">{ESCAPED}</p>'
+        '<div class="table-scroll" role="region" tabindex="0" aria-labelledby="a&amp;b '
+        'table-hint-1"><table><tr><td>&lt;x&gt;</td></tr></table></div>'
+    )
