@@ -58,6 +58,7 @@ def _finish(output: str, config: MkDocsConfig) -> str:
         language.gettext("Menu"),
         language.gettext("Search"),
         language.gettext("%(title)s: show or hide its pages"),
+        fragments.label_button,
     )
     return tables.wrap_tables(output, fragments.scroll_table)
 

@@ -152,3 +152,15 @@ def test_a_scrolling_table_escapes_its_translated_hint_and_keeps_the_pages_html(
         '<div class="table-scroll" role="region" tabindex="0" aria-labelledby="a&amp;b '
         'table-hint-1"><table><tr><td>&lt;x&gt;</td></tr></table></div>'
     )
+
+
+def test_a_label_button_escapes_its_name_and_keeps_the_icon() -> None:
+    from markupsafe import Markup
+    from privacy_site.adapter.keyboard import LabelButton
+
+    button = LabelButton("__nav_2", HOSTILE, Markup('<span class="md-icon"></span>'))
+    assert str(macros(THEME, language("en")).label_button(button)) == (
+        '<span class="label-button" role="button" tabindex="0" aria-expanded="false" '
+        'data-controls="__nav_2"><span class="md-icon"></span><span class="visually-hidden">'
+        f"{ESCAPED}</span></span>"
+    )
