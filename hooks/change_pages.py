@@ -54,13 +54,13 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
                 # In the tense of the build's day; CI rebuilds daily, so it turns on time.
                 "title": language.fill(
                     "%(title)s: what will change on %(date)s",
-                    title=row["title"],
+                    title=row.title,
                     date=version.effective,
                 )
                 if version.effective > content.today
                 else language.fill(
                     "%(title)s: what changed on %(date)s",
-                    title=row["title"],
+                    title=row.title,
                     date=version.effective,
                 ),
                 "template": "redline.html",

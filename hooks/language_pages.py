@@ -117,7 +117,7 @@ def _status(build: BuildContext, page: Page, context: dict[str, Any]) -> tuple[b
     redline = context.get("redline")
     if redline:
         sources = [
-            f"policies/{redline['new']['policy']}/{row['slug']}.md"
+            f"policies/{redline['new'].policy}/{row.slug}.md"
             for row in (redline["old"], redline["new"])
         ]
         english = redline["english_text"]

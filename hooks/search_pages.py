@@ -103,7 +103,7 @@ def on_page_context(
         _index_version(index, page, build, match["policy"], match["slug"])
     if src == ALL_PAGES:
         views_of = [policy_views.policy_view(content, p, lang) for p in content.policies]
-        context["all_policies"] = [view for view in views_of if view["history"]]
+        context["all_policies"] = [view for view in views_of if view.history]
         context["all_vendors"] = vendor_rows(
             content.vendors, content.today, lang, build.language.gettext
         )
