@@ -25,7 +25,7 @@ from privacy_site.model import urls
 from privacy_site.outputs import api, feeds, messages, policy_views
 from privacy_site.outputs.changes import all_changes
 from privacy_site.outputs.redline import Labels
-from privacy_site.outputs.redline_nav import Words, navigable, summary_links
+from privacy_site.outputs.redline_nav import Words, navigable
 
 REDLINE_SRC = re.compile(
     r"^policies/(?P<policy>[^/]+)/(?P<slug>[0-9]{4}-[0-9]{2}-[0-9]{2})/changes/index\.md$"
@@ -54,13 +54,13 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
                 # In the tense of the build's day; CI rebuilds daily, so it turns on time.
                 "title": language.fill(
                     "%(title)s: what will change on %(date)s",
-                    title=row["title"],
+                    title=row.title,
                     date=version.effective,
                 )
                 if version.effective > content.today
                 else language.fill(
                     "%(title)s: what changed on %(date)s",
-                    title=row["title"],
+                    title=row.title,
                     date=version.effective,
                 ),
                 "template": "redline.html",
@@ -220,10 +220,7 @@ def _redline(build: BuildContext, policy_id: str, slug: str) -> dict[str, Any]:
     nav = navigable(result.html, words)
     return {
         "html": nav.html,
-        "changes": summary_links(
-            nav.changes,
-            lambda n, section: language.say("Change %(num)d: %(section)s", num=n, section=section),
-        ),
+        "changes": nav.changes,  # listed at the top (fragments.html's redline_changes)
         "change_count": len(nav.changes),
         "sections_changed": sorted({c.section for c in nav.changes}),
         "folded": nav.folded,

@@ -19,18 +19,31 @@ Thin adapter; runs once per language, for every page.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
-from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
-from privacy_site.adapter.site_context import BuildContext, current
+from privacy_site.adapter.site_context import BuildContext, current, macros
 from privacy_site.languages.language import N_, Language
-from privacy_site.languages.translation_status import status_html
+from privacy_site.languages.translation_status import status_table
+
+
+@dataclass(frozen=True)
+class Notices:
+    """What a page says about its own language, in the reader's language
+    (``language_notices`` in overrides/partials/fragments.html)."""
+
+    english: bool  # no translation yet: the page is shown in English
+    machine: bool  # a machine translation
+    stale: bool  # translated before its English original last changed
+    english_url: str  # the page in English
+    disclaimer_url: str  # the translation disclaimer
+
 
 # The titles mkdocs.yml's nav gives its pages, named here so that ``make messages`` puts
 # them in the catalogues (a test checks the two lists agree).
@@ -69,16 +82,15 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         return html
     build = current(config)
     scheduled = build.content.scheduled()
-    return html + str(
-        status_html(
-            [row for row in build.content.translation_status if row.path not in scheduled],
-            build.language,
-            build.default,
-            build.built,
-            build.names,
-            lambda lang, url: get_relative_url(f"{build.prefix}{url}" or ".", page.url) or "./",
-        )
+    table = status_table(
+        [row for row in build.content.translation_status if row.path not in scheduled],
+        build.language,
+        build.default,
+        build.built,
+        build.names,
+        lambda lang, url: get_relative_url(f"{build.prefix}{url}" or ".", page.url) or "./",
     )
+    return html + str(macros(config.theme.dirs, build.language).translation_status(table))
 
 
 def on_page_context(
@@ -89,44 +101,14 @@ def on_page_context(
         return context
     english, kinds, stale = _status(build, page, context)
     context["english_text"] = english
-    notices = []
-    english_url = get_relative_url(_english_url(build, page.url), page.url)
-    disclaimer = get_relative_url(f"{build.prefix}translation-disclaimer/", page.url)
-    language = build.language
-    if english:
-        notices.append(
-            _notice(
-                language.say(
-                    "This page has not been translated into %(language)s yet, so it is shown "
-                    "in English, the language of the original.",
-                    language=language.name,
-                ),
-                (english_url, language.gettext("Read the English page")),
-            )
-        )
-    elif "machine" in kinds:
-        # One short line, so a phone's first screen shows the page: the whole caveat (it
-        # may contain mistakes) is on the translation disclaimer page it links to.
-        notices.append(
-            _notice(
-                language.say("Machine translation: the English original governs."),
-                (english_url, language.gettext("Read the English original")),
-                (disclaimer, language.gettext("About translations")),
-                short=True,
-            )
-        )
-    if stale and not english:
-        notices.append(
-            _notice(
-                language.say(
-                    "The English original of this page has changed since this translation "
-                    "was made, so the translation may be out of date."
-                ),
-                (english_url, language.gettext("Read the English original")),
-                kind="warning",
-            )
-        )
-    context["page_notices"] = Markup("\n").join(notices)
+    notices = Notices(
+        english=english,
+        machine=not english and "machine" in kinds,
+        stale=stale and not english,
+        english_url=get_relative_url(_english_url(build, page.url), page.url) or "./",
+        disclaimer_url=get_relative_url(f"{build.prefix}translation-disclaimer/", page.url) or "./",
+    )
+    context["page_notices"] = macros(config.theme.dirs, build.language).language_notices(notices)
     return context
 
 
@@ -135,7 +117,7 @@ def _status(build: BuildContext, page: Page, context: dict[str, Any]) -> tuple[b
     redline = context.get("redline")
     if redline:
         sources = [
-            f"policies/{redline['new']['policy']}/{row['slug']}.md"
+            f"policies/{redline['new'].policy}/{row.slug}.md"
             for row in (redline["old"], redline["new"])
         ]
         english = redline["english_text"]
@@ -159,19 +141,3 @@ def _in_language(src_uri: str) -> str:
 
 def _english_url(build: BuildContext, url: str) -> str:
     return url.removeprefix(build.prefix) if build.prefix else url
-
-
-def _notice(
-    text: Markup, *links: tuple[str, str], kind: str = "info", short: bool = False
-) -> Markup:
-    anchors = Markup(" · ").join(
-        Markup('<a href="%s">%s</a>') % (href or "./", label) for href, label in links
-    )
-    if short:
-        return Markup('<p class="language-notice language-notice--short" role="note">%s %s</p>') % (
-            text,
-            anchors,
-        )
-    return Markup(
-        '<div class="admonition %s language-notice" role="note"><p>%s</p><p>%s</p></div>'
-    ) % (kind, text, anchors)

@@ -7,13 +7,12 @@ Thin adapter; runs once per language, on every finished page.
 
 from __future__ import annotations
 
-from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from privacy_site.adapter import keyboard
 from privacy_site.adapter.generated_files import TITLE_ANCHOR, anchor_title
-from privacy_site.adapter.site_context import current
+from privacy_site.adapter.site_context import current, macros
 from privacy_site.html import tables
 from privacy_site.languages.language import N_
 
@@ -23,7 +22,10 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     theme would write one with no id), so "Skip to content" lands on it. Pages with their
     own template write their heading themselves."""
     if "<h1" not in html and not page.meta.get("template"):
-        html = f'<h1 id="{TITLE_ANCHOR}">{escape(page.title)}</h1>\n{html}'
+        title = macros(config.theme.dirs, current(config).language).page_title(
+            TITLE_ANCHOR, page.title
+        )
+        html = f"{title}\n{html}"
         anchor_title(page)
     return html
 
@@ -44,8 +46,9 @@ PERMALINK_TITLE = N_("Link to this section")
 def _finish(output: str, config: MkDocsConfig) -> str:
     build = current(config)
     language = build.language
+    fragments = macros(config.theme.dirs, language)
     if build.problems:
-        output = _with_problems(output, build.problems)
+        output = _with_problems(output, fragments.build_problems(build.problems))
     english = config.mdx_configs.get("toc", {}).get("permalink_title", PERMALINK_TITLE)
     output = keyboard.retitle_permalinks(
         output, english, language.gettext(english), language.own_attrs()
@@ -55,23 +58,14 @@ def _finish(output: str, config: MkDocsConfig) -> str:
         language.gettext("Menu"),
         language.gettext("Search"),
         language.gettext("%(title)s: show or hide its pages"),
+        fragments.label_button,
     )
-    message = N_("The table scrolls sideways: swipe or use the arrow keys to see every column.")
-    return tables.wrap_tables(output, str(escape(language.gettext(message))))
+    return tables.wrap_tables(output, fragments.scroll_table)
 
 
-def _with_problems(output: str, problems: list) -> str:
-    """Under ``mkdocs serve``: the content's errors at the top of the page, where the editor
-    is looking, in the words of the terminal (staff's language: English)."""
-    items = "".join(f"<li><code>{escape(str(problem))}</code></li>" for problem in problems)
-    count = len(problems)
-    banner = (
-        '<div class="build-problems" role="alert" lang="en" dir="ltr">'
-        f"<p><strong>Preview only: the site cannot be published until "
-        f"{'this problem is' if count == 1 else f'these {count} problems are'} fixed. "
-        "Each names its file and line; the page updates when you save.</strong></p>"
-        f"<ul>{items}</ul></div>"
-    )
+def _with_problems(output: str, banner: str) -> str:
+    """Under ``mkdocs serve``: the content's errors (``banner``) at the top of the page,
+    where the editor is looking."""
     body = output.find("<body")
     if body < 0:
         return banner + output

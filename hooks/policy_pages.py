@@ -207,7 +207,7 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
             for file in files.documentation_pages():
                 pages.setdefault(norm_src_uri(file), file.page)
             for row in current(config).shared["policies"]:
-                page = pages.get(f"policies/{row['policy']}/index.md")
+                page = pages.get(f"policies/{row.policy}/index.md")
                 if page is not None:
                     children.append(page)
             section = Section(item.title, children)

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import importlib.util
 import re
+from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
@@ -35,7 +37,7 @@ from privacy_site.adapter.generated_files import (
     languages,
     norm_src_uri,
 )
-from privacy_site.adapter.site_context import BuildContext, current
+from privacy_site.adapter.site_context import BuildContext, current, macros
 from privacy_site.model.policies import State
 from privacy_site.outputs import policy_views, search_index
 from privacy_site.outputs.vendor_views import vendor_rows
@@ -94,27 +96,27 @@ def on_page_context(
     src = norm_src_uri(page.file)
     index = _search_index(config)
     if src == "vendors.md" and index is not None:
-        index_vendors(index, page, build)
+        index_vendors(index, page, build, config.theme.dirs)
     elif MAIN_SRC.match(src):
         page.meta["search"] = {**(page.meta.get("search") or {}), "boost": MAIN_BOOST}
     elif (match := VERSION_SRC.match(src)) and index is not None:
         _index_version(index, page, build, match["policy"], match["slug"])
     if src == ALL_PAGES:
         views_of = [policy_views.policy_view(content, p, lang) for p in content.policies]
-        context["all_policies"] = [view for view in views_of if view["history"]]
+        context["all_policies"] = [view for view in views_of if view.history]
         context["all_vendors"] = vendor_rows(
             content.vendors, content.today, lang, build.language.gettext
         )
     return context
 
 
-def index_vendors(index: Any, page: Page, build: BuildContext) -> None:
+def index_vendors(index: Any, page: Page, build: BuildContext, dirs: Sequence[str]) -> None:
     """Each listed vendor as a section of the vendors page in Material's search ``index``,
     at the vendor's ``#id``. Given no table of contents: Material looks each section's id
     up in it by a walk of the whole table (one walk per vendor: the square of the vendors,
     2 million steps for 2,000), to find the ``#<id>`` the section's own id gives it anyway."""
     index.add_entry_from_context(
-        _as_indexed(page, content=_vendor_sections(build), toc=TableOfContents([]))
+        _as_indexed(page, content=_vendor_sections(build, dirs), toc=TableOfContents([]))
     )
 
 
@@ -153,17 +155,23 @@ def _as_indexed(page: Page, **changes: Any) -> SimpleNamespace:
     return SimpleNamespace(**{**parts, **changes})
 
 
-def _vendor_sections(build: BuildContext) -> str:
-    """One section per listed vendor, as the search index reads sections: a heading with
-    the vendor's id, then its words. Text only, escaped."""
-    parts = []
+@dataclass(frozen=True)
+class VendorSection:
+    """A listed vendor as the search index reads it (``vendor_sections`` in
+    overrides/partials/fragments.html): a heading with its id, then its words."""
+
+    id: str
+    name: str
+    words: tuple[str, ...]  # provider, category, purpose, what it collects (empty ones too)
+
+
+def _vendor_sections(build: BuildContext, dirs: Sequence[str]) -> str:
+    """One section per listed vendor, by the macro in the theme's folders ``dirs``."""
+    sections = []
     content = build.content
     for group in vendor_rows(content.vendors, content.today, build.lang, build.language.gettext):
         for row in group["vendors"]:
             words = [row["provider"], group["label"], row["purpose"]]
             words += [item["text"] for item in row["data_collected"]]
-            parts.append(
-                f'<h3 id="{escape(row["id"])}">{escape(row["name"])}</h3>'
-                f"<p>{escape('. '.join(w for w in words if w))}</p>"
-            )
-    return "\n".join(parts)
+            sections.append(VendorSection(row["id"], row["name"], tuple(words)))
+    return str(macros(dirs, build.language).vendor_sections(sections))

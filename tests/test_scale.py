@@ -111,13 +111,11 @@ def test_the_policys_page_lists_every_version_and_a_versions_page_none() -> None
     site = content(30)
     policy = site.policies[0]
     main = policy_views.policy_view(site, policy, "en")
-    assert [row["slug"] for row in main["history"]] == [
-        v.slug for v in reversed(policy.published(TODAY))
-    ]
+    assert [row.slug for row in main.history] == [v.slug for v in reversed(policy.published(TODAY))]
     old = policy_views.policy_view(site, policy, "en", policy.versions[3])
-    assert old["history"] == []
-    assert old["version"]["slug"] == policy.versions[3].slug
-    assert old["in_effect"]["slug"] == policy.in_effect(TODAY).slug
+    assert old.history == []
+    assert old.version.slug == policy.versions[3].slug
+    assert old.in_effect.slug == policy.in_effect(TODAY).slug
 
 
 def vendors_page(tmp_path: Path, count: int) -> tuple[list, Callable[[], SearchIndex]]:
@@ -144,7 +142,7 @@ def vendors_page(tmp_path: Path, count: int) -> tuple[list, Callable[[], SearchI
 
     def index() -> SearchIndex:
         search = SearchIndex(lang=["en"], separator=r"[\s\-]+", pipeline=[], fields={})
-        index_vendors(search, page, build)
+        index_vendors(search, page, build, [str(ROOT / "overrides")])
         return search
 
     return vendors, index

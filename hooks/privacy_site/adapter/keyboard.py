@@ -12,8 +12,10 @@ and ``nav-item.html`` without a block to extend.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 
-from markupsafe import escape
+from markupsafe import Markup, escape
 
 HEADER_BUTTON = re.compile(
     r'(?P<open><label class="md-header__button md-icon" for="(?P<for>__drawer|__search)">)'
@@ -30,29 +32,39 @@ TAGS = re.compile(r"<[^>]+>")
 SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog"'
 
 
-def _button(controls: str, name: str, inside: str) -> str:
-    return (
-        f'<span class="label-button" role="button" tabindex="0" aria-expanded="false" '
-        f'data-controls="{controls}">{inside}<span class="visually-hidden">{escape(name)}'
-        "</span></span>"
-    )
+@dataclass(frozen=True)
+class LabelButton:
+    """What goes inside one of Material's labels (``label_button`` in
+    overrides/partials/fragments.html): a button named for what it opens or closes."""
+
+    controls: str  # the checkbox the label is for: "__drawer", "__nav_2"
+    name: str  # its name, in the reader's language
+    inside: Markup  # what the label held (Material's icon), as it was
 
 
-def name_controls(html: str, menu: str, search: str, section_toggle: str) -> str:
+def name_controls(
+    html: str,
+    menu: str,
+    search: str,
+    section_toggle: str,
+    button: Callable[[LabelButton], str],
+) -> str:
     """``menu`` and ``search`` name the header's buttons; ``section_toggle`` (with
-    ``%(title)s``) each navigation section's toggle."""
+    ``%(title)s``) each navigation section's toggle; ``button`` writes each button."""
     names = {"__drawer": menu, "__search": search}
-    html = HEADER_BUTTON.sub(
-        lambda m: m["open"] + _button(m["for"], names[m["for"]], m["inside"]) + m["close"],
-        html,
-    )
+
+    def header(m: re.Match[str]) -> str:
+        inside = button(LabelButton(m["for"], names[m["for"]], Markup(m["inside"])))
+        return f"{m['open']}{inside}{m['close']}"
+
+    html = HEADER_BUTTON.sub(header, html)
 
     def toggle(m: re.Match[str]) -> str:
         title = " ".join(TAGS.sub(" ", m["title"]).split())
         name = section_toggle % {"title": title}
         return (
             f'{m["before"]}<label class="{m["cls"]}" for="{m["for"]}" id="{m["for"]}_label">'
-            f"{_button(m['for'], name, m['inside'])}</label>"
+            f"{button(LabelButton(m['for'], name, Markup(m['inside'])))}</label>"
         )
 
     html = html.replace(SEARCH_DIALOG, f'{SEARCH_DIALOG} aria-label="{escape(search)}"', 1)

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import os
 import sysconfig
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
@@ -191,3 +191,29 @@ def list_theme_once(config: MkDocsConfig) -> None:
 
 def project_dir(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path).parent
+
+
+FRAGMENTS = "partials/fragments.html"
+
+
+def macros(dirs: Sequence[str], language: Language) -> Any:
+    """The macros of overrides/partials/fragments.html (found in the theme's folders,
+    ``dirs``), which write the HTML the hooks add to pages from typed data: every value
+    escaped (this environment autoescapes, unlike the theme's), the site's words (``_``,
+    ``say``, ``fill``, ``language``) in ``language``."""
+    template = _fragment_environment(tuple(dirs)).get_template(FRAGMENTS)
+    return template.make_module(
+        {
+            "_": language.gettext,
+            "say": language.say,
+            "nsay": language.nsay,
+            "fill": language.fill,
+            "language": language,
+        }
+    )
+
+
+@cache
+def _fragment_environment(dirs: tuple[str, ...]) -> jinja2.Environment:
+    loader = jinja2.FileSystemLoader(dirs)
+    return jinja2.Environment(loader=loader, autoescape=True, undefined=jinja2.StrictUndefined)

@@ -12,6 +12,10 @@ from Markdown and from the templates alike, with or without JavaScript.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from markupsafe import Markup
 
 TABLE = re.compile(r"<table\b[^>]*>.*?</table>", re.DOTALL | re.IGNORECASE)
 CAPTION_ID = re.compile(r"<caption\b[^>]*\bid=\"([^\"]+)\"", re.IGNORECASE)
@@ -19,9 +23,18 @@ REFLOWS = re.compile(r"<table\b[^>]*\bdata-reflow\b", re.IGNORECASE)
 HEADING_ID = re.compile(r"<h[1-6]\b[^>]*\bid=\"([^\"]+)\"", re.IGNORECASE)
 
 
-def wrap_tables(html: str, hint: str) -> str:
+@dataclass(frozen=True)
+class ScrollTable:
+    """A table in its scroll box (``scroll_table`` in overrides/partials/fragments.html)."""
+
+    hint_id: str  # "table-hint-3": the id of the hint that says it scrolls
+    labelled_by: Markup  # the ids that name the region, as the page writes them
+    table: Markup  # the table, as it was on the page
+
+
+def wrap_tables(html: str, wrap: Callable[[ScrollTable], str]) -> str:
     """Each ``<table>`` in a focusable region named by its caption (or the heading before
-    it), after ``hint`` (already escaped), which only small screens show."""
+    it), after a hint which only small screens show: ``wrap`` writes the two."""
     parts: list[str] = []
     last = 0
     heading, read = None, 0  # the last heading id before ``read``: the page read once
@@ -37,10 +50,7 @@ def wrap_tables(html: str, hint: str) -> str:
         labelled = " ".join(name for name in names if name)
         parts += [
             html[last : match.start()],
-            f'<p class="table-scroll__hint" id="{hint_id}">{hint}</p>',
-            f'<div class="table-scroll" role="region" tabindex="0" aria-labelledby="{labelled}">',
-            table,
-            "</div>",
+            wrap(ScrollTable(hint_id, Markup(labelled), Markup(table))),
         ]
         last = match.end()
     parts.append(html[last:])

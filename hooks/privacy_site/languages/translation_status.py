@@ -24,8 +24,6 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from markupsafe import Markup
-
 from ..reading.docs_tree import DocsTree
 from ..reading.mkdocs_yml import read_project
 from ..reading.translations import PageTranslation, check_translations
@@ -165,61 +163,68 @@ STATE_LABELS = {
 }
 
 
-def status_html(
+@dataclass(frozen=True)
+class StatusColumn:
+    code: str  # a language's code
+    name: str  # its name in its own script
+    dir: str  # "ltr" or "rtl"
+
+
+@dataclass(frozen=True)
+class StatusCell:
+    state: str  # one of STATES
+    label: str  # the state in the reader's language
+
+
+@dataclass(frozen=True)
+class StatusRow:
+    href: str  # the page, in the reader's language
+    title: str  # its title in the reader's language, or the English one
+    english: bool  # the title is the English one (the page has no title of its own)
+    version: date | None  # for a policy version, its date
+    cells: tuple[StatusCell, ...]
+
+
+@dataclass(frozen=True)
+class StatusTable:
+    """The report as the translation-disclaimer page shows it
+    (``translation_status`` in overrides/partials/fragments.html)."""
+
+    every_language: bool  # the English page: every other language across
+    columns: tuple[StatusColumn, ...]  # the languages shown (one, unless every_language)
+    rows: tuple[StatusRow, ...]
+
+
+def status_table(
     rows: Sequence[PageStatus],
     language: Language,
     default: str,
     languages: Sequence[str],
     names: dict[str, str],
     href: Callable[[str, str], str],
-) -> Markup:
+) -> StatusTable:
     """The report for readers of ``language``: in English, every language across; in any
     other language, that language's column. ``href(lang, url)`` links a page."""
     own = language.code
     shown = [lang for lang in languages if lang != default] if own == default else [own]
-    heading = (
-        language.gettext("Translations of this site")
-        if own == default
-        else language.fill("Translations into %(language)s", language=language.name)
-    )
-    header = [Markup('<th scope="col">%s</th>') % language.gettext("Page")]
-    for lang in shown:
-        if own == default:
-            header.append(
-                Markup('<th scope="col" lang="%s" dir="%s">%s</th>')
-                % (lang, direction(lang), names.get(lang, lang))
-            )
-        else:
-            header.append(Markup('<th scope="col">%s</th>') % language.gettext("Status"))
-    body = []
+    table_rows = []
     for row in rows:
         title = row.titles.get(own)
-        label = (
-            Markup("%s") % title
-            if title is not None
-            else Markup("<span %s>%s</span>") % (language.english_attrs(), row.titles[default])
+        cells = tuple(
+            StatusCell(row.states[lang], language.gettext(STATE_LABELS[row.states[lang]]))
+            for lang in shown
         )
-        if row.version:
-            label = language.say(
-                "%(title)s, version of %(date)s",
-                title=label,
-                date=language.date(date.fromisoformat(row.version)),
+        table_rows.append(
+            StatusRow(
+                href=href(own, row.url),
+                title=title if title is not None else row.titles[default],
+                english=title is None,
+                version=date.fromisoformat(row.version) if row.version else None,
+                cells=cells,
             )
-        cells = [Markup('<th scope="row"><a href="%s">%s</a></th>') % (href(own, row.url), label)]
-        for lang in shown:
-            cells.append(
-                Markup('<td data-state="%s">%s</td>')
-                % (row.states[lang], language.gettext(STATE_LABELS[row.states[lang]]))
-            )
-        body.append(Markup("<tr>%s</tr>") % Markup("").join(cells))
-    return Markup(
-        '<h2 id="translation-status">%s</h2>\n<p>%s</p>\n'
-        "<table><thead><tr>%s</tr></thead><tbody>%s</tbody></table>"
-    ) % (
-        heading,
-        language.gettext(
-            "This table is made from the site's own files each time the site is published."
-        ),
-        Markup("").join(header),
-        Markup("\n").join(body),
+        )
+    return StatusTable(
+        every_language=own == default,
+        columns=tuple(StatusColumn(lang, names.get(lang, lang), direction(lang)) for lang in shown),
+        rows=tuple(table_rows),
     )

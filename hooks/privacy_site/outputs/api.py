@@ -31,15 +31,15 @@ def policies_document(content: Content, lang: str, site_url: str | None) -> dict
             first = policy.previous(version) is None
             versions.append(
                 {
-                    "effective": row["effective"].isoformat(),
-                    "posted": row["posted"].isoformat() if row["posted"] else None,
-                    "state": row["state"],
-                    "substantive": row["substantive"],
-                    "summary": None if first else row["summary"],
-                    "title": row["title"],
-                    "url": urls.absolute(row["url"], site_url),
-                    "changes_url": urls.absolute(row["changes_url"], site_url)
-                    if row["changes_url"]
+                    "effective": row.effective.isoformat(),
+                    "posted": row.posted.isoformat() if row.posted else None,
+                    "state": row.state,
+                    "substantive": row.substantive,
+                    "summary": None if first else row.summary,
+                    "title": row.title,
+                    "url": urls.absolute(row.url, site_url),
+                    "changes_url": urls.absolute(row.changes_url, site_url)
+                    if row.changes_url
                     else None,
                     # The English file as published: `sha256sum docs/en/policies/<id>/<date>.md`
                     # in the repository gives the same, so a saved copy can be checked.
@@ -49,7 +49,7 @@ def policies_document(content: Content, lang: str, site_url: str | None) -> dict
         policies.append(
             {
                 "id": policy.id,
-                "title": policy_views.version_row(content, policy, current, lang)["title"],
+                "title": policy_views.version_row(content, policy, current, lang).title,
                 "url": urls.absolute(
                     urls.policy_path(policy.id, lang, content.default_language), site_url
                 ),

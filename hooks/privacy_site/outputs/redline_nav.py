@@ -118,16 +118,3 @@ def _sections(blocks: list[HtmlElement]) -> list[tuple[str, str | None, list[Htm
     if members:
         sections.append((title, heading_id, members))
     return sections
-
-
-def summary_links(changes: list[Change], words: Callable[[int, str], Markup]) -> Markup:
-    """The list at the top: one link per change, named by its number and section (HTML)."""
-    items = [
-        Markup('<li><a href="#%s">%s</a></li>') % (change.id, words(number, change.section))
-        for number, change in enumerate(changes, start=1)
-    ]
-    return (
-        Markup('<ol class="redline-changes">%s</ol>') % Markup("").join(items)
-        if items
-        else Markup("")
-    )
