@@ -63,7 +63,7 @@ def gather_policies(nav: Navigation, files: Files, build: BuildContext) -> None:
             pages: dict[str, Any] = {}
             for file in files.documentation_pages():
                 pages.setdefault(norm_src_uri(file), file.page)
-            for row in build.shared["policies"]:
+            for row in build.shared.policies:
                 page = pages.get(f"policies/{row['policy']}/index.md")
                 if page is not None:
                     children.append(page)

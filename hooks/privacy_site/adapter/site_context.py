@@ -1,12 +1,12 @@
 """One context object per language build, shared by every hook, and the one object that
 lives as long as the process (``mkdocs serve`` rebuilds the site after each save).
 
-A hook asks :func:`current` for the context of the language being built (built by
-``policy_pages.on_config``, the first hook, through :func:`build_context`); nothing is hung
-on MkDocs' objects. What the context learns during the build is in its own typed fields,
-each written at one step: the problems found while rendering (``page_problems``, reported
-by ``page_safety.on_post_build``), the version file behind each policy's main page
-(``main_sources``, when ``policy_pages.on_files`` places it) and the rendered pages
+A hook asks :func:`current` for the context of the language being built (made by
+``policy_pages.on_config``, the first hook, with ``build_checks.build_context``); nothing
+is hung on MkDocs' objects. What the context learns during the build is in its own typed
+fields, each written at one step: the problems found while rendering (``page_problems``,
+reported by ``page_safety.on_post_build``), the version file behind each policy's main
+page (``main_sources``, when ``policy_pages.on_files`` places it) and the rendered pages
 (``rendered``, once every page is rendered: ``policy_pages.on_env``).
 """
 
@@ -17,6 +17,7 @@ import re
 import sysconfig
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -35,6 +36,7 @@ from privacy_site.model.problems import Problem
 from privacy_site.outputs import messages, policy_views
 from privacy_site.outputs.changes import Change, all_changes
 from privacy_site.outputs.redline import Redlines
+from privacy_site.reading.settings import Settings
 
 
 @dataclass(frozen=True)
@@ -43,6 +45,19 @@ class MainSource:
 
     src_uri: str  # as MkDocs names it, with its language folder (``en/policies/x/....md``)
     locale: str | None  # the language of its text (the default's when not translated)
+
+
+@dataclass(frozen=True)
+class SiteView:
+    """What every page's templates know, as ``privacy`` (``overrides/main.html``)."""
+
+    lang: str
+    prefix: str  # the language's folder under the site's root ("" or "es/")
+    today: date
+    settings: Settings
+    policies: list[dict[str, Any]]  # the policies list's rows (policy_views.policy_list)
+    changes: list[Change]
+    upcoming: list[Change]  # the changes still to take effect (the site-wide notice)
 
 
 @dataclass
@@ -95,17 +110,17 @@ class BuildContext:
         return all_changes(self.content, self.language)
 
     @cached_property
-    def shared(self) -> dict[str, Any]:
+    def shared(self) -> SiteView:
         """``privacy`` in the templates."""
-        return {
-            "lang": self.lang,
-            "prefix": self.prefix,
-            "today": self.today,
-            "settings": self.content.settings,
-            "policies": policy_views.policy_list(self.content, self.lang),
-            "changes": self.changes,
-            "upcoming": [change for change in self.changes if change.upcoming(self.today)],
-        }
+        return SiteView(
+            lang=self.lang,
+            prefix=self.prefix,
+            today=self.today,
+            settings=self.content.settings,
+            policies=policy_views.policy_list(self.content, self.lang),
+            changes=self.changes,
+            upcoming=[change for change in self.changes if change.upcoming(self.today)],
+        )
 
     @cached_property
     def messages(self) -> dict[str, Any]:
