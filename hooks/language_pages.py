@@ -122,11 +122,10 @@ def _status(build: BuildContext, page: Page, context: dict[str, Any]) -> tuple[b
         ]
         english = redline["english_text"]
     else:
-        source = page.meta.get("source_file") or page.file.src_uri
-        sources = [_in_language(source)]
-        locale = getattr(page.file, "text_locale", None) or getattr(page.file, "locale", None)
+        sources = [_in_language(build.source_of(page))]
+        locale = build.text_locale(page)
         english = locale is not None and locale != build.lang
-        if page.file.generated_by is not None and not page.meta.get("source_file"):
+        if build.is_generated(page):
             return False, set(), False  # written by the site itself, in the reader's language
     found = [build.content.page_translations.get((build.lang, path)) for path in sources]
     if english or any(t is not None and not t.body for t in found):

@@ -6,8 +6,7 @@ Thin adapter; runs once per language, on every finished page and on the 404 page
 
 from __future__ import annotations
 
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.pages import Page
+from privacy_site.adapter.mkdocs_api import MkDocsConfig, Page
 from privacy_site.html.page_scripts import without_unused_scripts
 
 

@@ -30,13 +30,8 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents
-from privacy_site.adapter.generated_files import (
-    add_page,
-    anchor_title,
-    in_language_loop,
-    languages,
-    norm_src_uri,
-)
+from privacy_site.adapter.generated_files import add_page, anchor_title
+from privacy_site.adapter.internals import norm_src_uri
 from privacy_site.adapter.site_context import BuildContext, current, macros
 from privacy_site.model.policies import State
 from privacy_site.outputs import policy_views, search_index
@@ -60,9 +55,10 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 
 @event_priority(-200)  # after mkdocs-static-i18n has built every language and merged search
 def on_post_build(config: MkDocsConfig) -> None:
-    if in_language_loop(config):
+    build = current(config)
+    if build.in_language_loop:
         return  # the merged index is not written yet
-    _, default, built = languages(config)
+    default, built = build.default, build.built
     material = Path(importlib.util.find_spec("material").origin).parent
     lunr = material / "templates" / "assets" / "javascripts" / "lunr" / "min"
     shipped = {p.name.split(".")[1] for p in lunr.glob("lunr.*.min.js")}
@@ -71,13 +67,16 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 @event_priority(-110)  # after mkdocs-static-i18n has chosen this language's files
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    language = current(config).language
+    build = current(config)
+    language = build.language
     meta = {
         "title": language.gettext("Every page, policy version and tool"),
         "template": "all-pages.html",
         "search": {"exclude": True},
     }
-    add_page(files, config, ALL_PAGES, f"---\n{yaml.safe_dump(meta, allow_unicode=True)}---\n")
+    add_page(
+        files, config, build, ALL_PAGES, f"---\n{yaml.safe_dump(meta, allow_unicode=True)}---\n"
+    )
     return files
 
 

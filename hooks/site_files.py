@@ -1,126 +1,43 @@
-"""MkDocs hooks for what the theme asks for in every language.
-
-Material's language switcher fetches ``sitemap.xml`` beside every ``rel=alternate`` link
-(``/es/sitemap.xml``); mkdocs-static-i18n writes only the root one, and lists only the
-pages it placed. Once the last language is built, the root sitemap is written again from
-the finished site (``privacy_site.outputs.sitemap``: every page a reader can reach, with its
-alternates) and copied into each language's folder.
-
-The site has one 404 page, the source language's, written by its build alone; rendered
-after all pages, it would otherwise keep the last page's language links. The theme's own
-files are copied once, by the source language's build; the site's own stylesheet without
-its comments.
-
-Material expects those ``rel=alternate`` links to be language *roots*, but i18n points
-them at the same page in each language (right for readers): Material would then fetch
-``<page>/sitemap.xml`` for every page, a 404 each time. The language switcher, which
-works without JavaScript, keeps the per-page links; the ``<head>`` links are dropped
-(``without_language_links``) so nothing asks for a file that cannot exist.
+"""MkDocs hooks for what the theme asks for in every language: one 404 page, the theme's
+files copied once, every language's sitemap, no ``<head>`` language link that leads
+nowhere (``privacy_site.adapter.site_files`` says why each).
 """
 
 from __future__ import annotations
 
-import gzip
-import re
-import shutil
-from copy import deepcopy
-from pathlib import Path
 from typing import Any
 
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import event_priority
-from mkdocs.structure.files import Files
-from privacy_site.adapter.generated_files import in_language_loop, languages
-from privacy_site.html.stylesheets import without_comments
-from privacy_site.outputs import sitemap
+from privacy_site.adapter import site_files
+from privacy_site.adapter.material_html import without_language_links
+from privacy_site.adapter.mkdocs_api import Files, MkDocsConfig, event_priority
+from privacy_site.adapter.site_context import current
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    lang, default, _ = languages(config)
-    if lang != default:
-        # One 404 page for the site, in the source language: the host sends it for every
-        # missing address. Each language's build wrote it again over the last, so the
-        # site's 404 page was the last language's (Korean).
-        config.theme.static_templates.discard("404.html")
+    site_files.one_404_page(config, current(config))
     return config
 
 
 @event_priority(-120)  # after mkdocs-static-i18n has chosen this language's files (-100)
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    """The theme's files (CSS, JavaScript, icons) are the same in every language and the
-    source language's build has copied them to the site's root: each other language copied
-    them all again (9 x 53 files a build), and under ``mkdocs serve`` a page could be sent
-    a stylesheet half rewritten. A file is left out only when its copy is already there
-    and not older than its source (MkDocs' own test for a file to copy again)."""
-    lang, default, _ = languages(config)
-    if lang == default:
-        for file in files:
-            if file.src_uri in config.extra_css:  # the site's own, sent without comments
-                file.content_string = without_comments(file.content_string)
-        return files
-    for file in [f for f in files if _copied_already(f, lang)]:
-        files.remove(file)
+    site_files.theme_files_once(files, config, current(config))
     return files
-
-
-def _copied_already(file: Any, lang: str) -> bool:
-    if file.is_documentation_page() or file.dest_uri.startswith(f"{lang}/"):
-        return False
-    if file.generated_by is not None or not file.abs_src_path:
-        return False
-    target = Path(file.abs_dest_path)
-    try:
-        return target.stat().st_mtime >= Path(file.abs_src_path).stat().st_mtime
-    except OSError:
-        return False
 
 
 @event_priority(-150)  # after mkdocs-static-i18n (-100) has built every language
 def on_post_build(config: MkDocsConfig) -> None:
-    """Each language's build writes the root sitemap again, with the languages built so
-    far: copied once the last is built (copied after each language's own build, /es/'s
-    listed 2 of 10 languages' pages, /ko/'s all ten)."""
-    if in_language_loop(config):
-        return  # the others follow
-    _, default, built = languages(config)
-    site = Path(config.site_dir)
-    if config.site_url and (site / "sitemap.xml").exists():
-        found = sitemap.pages(site, default, built)
-        _write_sitemap(site, sitemap.render(found, config.site_url, default, built))
-    for lang in built:
-        if lang == default:
-            continue
-        for name in ("sitemap.xml", "sitemap.xml.gz"):
-            if (site / name).exists():
-                shutil.copyfile(site / name, site / lang / name)
-
-
-def _write_sitemap(site: Path, xml: str) -> None:
-    """The sitemap and its gzip copy, the copy dated as MkDocs dated the one it replaces
-    (the build's timestamp), so two builds of the same sources are byte-identical."""
-    (site / "sitemap.xml").write_text(xml, encoding="utf-8")
-    packed = site / "sitemap.xml.gz"
-    header = packed.read_bytes()[:8] if packed.exists() else b""
-    mtime = int.from_bytes(header[4:8], "little") if len(header) == 8 else 0
-    with (
-        packed.open("wb") as stream,
-        gzip.GzipFile(filename=str(packed), mode="wb", fileobj=stream, mtime=mtime) as gz,
-    ):
-        gz.write(xml.encode("utf-8"))
+    build = current(config)
+    if not build.in_language_loop:  # the others are built inside this one's end
+        site_files.sitemaps(config, build)
 
 
 def on_template_context(
     context: dict[str, Any], template_name: str, config: MkDocsConfig
 ) -> dict[str, Any]:
-    i18n = config.plugins.get("i18n")
-    if template_name == "404.html" and i18n is not None and i18n.extra_alternate:
-        config.extra.alternate = deepcopy(i18n.extra_alternate)  # as i18n sets it
+    site_files.language_links_for_404(template_name, config)
     return context
 
 
-LANGUAGE_LINK = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
-
-
 def on_env(env: Any, config: MkDocsConfig, files: Any) -> Any:
-    env.filters["without_language_links"] = lambda html: LANGUAGE_LINK.sub("", str(html))
+    env.filters["without_language_links"] = without_language_links
     return env

@@ -11,29 +11,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 
-
-def languages(config: MkDocsConfig) -> tuple[str, str, list[str]]:
-    """(language being built, default language, every language built)."""
-    i18n = config.plugins.get("i18n")
-    if i18n is None:
-        return "en", "en", ["en"]
-    default = i18n.default_language
-    return i18n.current_language or default, default, list(i18n.build_languages)
-
-
-def in_language_loop(config: MkDocsConfig) -> bool:
-    """A language's build inside mkdocs-static-i18n's loop over the other languages: a step
-    that needs every language built waits for the end of the first build, which runs last."""
-    i18n = config.plugins.get("i18n")
-    return i18n is not None and i18n.building
-
-
-def language_names(config: MkDocsConfig) -> dict[str, str]:
-    """Each language's name as mkdocs.yml gives it (in its own script)."""
-    i18n = config.plugins.get("i18n")
-    if i18n is None:
-        return {}
-    return {item.locale: item.name for item in i18n.config.languages if item.name}
+from privacy_site.adapter.internals import place
+from privacy_site.adapter.site_context import BuildContext
 
 
 def dest_for(norm_src_uri: str, lang: str, default: str) -> str:
@@ -44,18 +23,25 @@ def dest_for(norm_src_uri: str, lang: str, default: str) -> str:
 
 
 def add_page(
-    files: Files, config: MkDocsConfig, norm_src_uri: str, markdown: str, *, only_here=False
+    files: Files,
+    config: MkDocsConfig,
+    build: BuildContext,
+    norm_src_uri: str,
+    markdown: str,
+    *,
+    only_here=False,
 ) -> File:
     """Add a generated Markdown page at ``norm_src_uri`` for the language being built;
     ``only_here``: a page this language alone has, whose language switcher leads to the
     other languages' home pages."""
-    lang, default, built = languages(config)
+    lang, default = build.lang, build.default
     page = _generated(config, norm_src_uri, markdown, lang, default)
     elsewhere = "index.md" if only_here else norm_src_uri
-    page.alternates = {
+    alternates = {
         other: page if other == lang else _generated(config, elsewhere, "", other, default)
-        for other in built
+        for other in build.built
     }
+    place(page, norm_src_uri, lang, alternates)
     existing = files.get_file_from_path(page.src_uri)
     if existing is not None:
         files.remove(existing)
@@ -63,21 +49,16 @@ def add_page(
     return page
 
 
-def add_static(files: Files, config: MkDocsConfig, path: str, content: str | bytes) -> File:
+def add_static(
+    files: Files, config: MkDocsConfig, build: BuildContext, path: str, content: str | bytes
+) -> File:
     """Add a generated non-page file (feed, JSON) at ``path`` under the language's folder."""
-    lang, default, _ = languages(config)
+    lang = build.lang
     file = File.generated(config, f"{lang}/{path}", content=content)
-    file.dest_uri = path if lang == default else f"{lang}/{path}"
-    file.locale = file.locale_alternate_of = file.localization = lang
-    file.norm_src_uri = path
-    file.alternates = {lang: file}
+    file.dest_uri = path if lang == build.default else f"{lang}/{path}"
+    place(file, path, lang, {lang: file})
     files.append(file)
     return file
-
-
-def norm_src_uri(file: File) -> str:
-    """The file's path without its language folder (i18n sets it; plain builds do not)."""
-    return getattr(file, "norm_src_uri", None) or file.src_uri
 
 
 def _generated(config: MkDocsConfig, norm: str, markdown: str, lang: str, default: str) -> File:
@@ -86,9 +67,7 @@ def _generated(config: MkDocsConfig, norm: str, markdown: str, lang: str, defaul
         config, f"{lang}/{norm}", content=markdown, inclusion=InclusionLevel.NOT_IN_NAV
     )
     file.dest_uri = dest_for(norm, lang, default)
-    file.locale = file.locale_alternate_of = file.localization = lang
-    file.norm_src_uri = norm
-    return file
+    return place(file, norm, lang)
 
 
 TITLE_ANCHOR = "page-title"

@@ -8,13 +8,15 @@ So the rebuild is shown once the source language is written, a request for anoth
 language's page waits until that language's build of this rebuild has written it, and the
 languages of the pages asked for most recently are built first. A file that every
 language's build writes again (the search indexes, the sitemaps) waits for the whole
-rebuild. Standard library only; ``hooks/preview_languages.py`` wires it into MkDocs.
+rebuild. Standard library only; ``hooks/preview_languages.py`` wires it into MkDocs,
+through ``privacy_site.adapter.internals``.
 """
 
 from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterable
+from typing import Any
 
 # Written again by every language's build, or after the last one: ready only at the end.
 WHOLE_SITE_FILES = ("search_index.json", "sitemap.xml", "sitemap.xml.gz")
@@ -30,10 +32,27 @@ class Rebuilds:
         self._running = False
         self._pending: list[str] = []  # in the order the configuration gives them
         self._asked: list[str] = []  # languages of pages asked for, most recent first
-        # Set by the server: lets the pages written so far be sent (the source language's).
-        self.show: Callable[[], None] = lambda: None
         # (default language, every language built), as the latest configuration says.
         self.languages: tuple[str, list[str]] = ("en", ["en"])
+        # The server answering requests, once `mkdocs serve` has started it.
+        self.server: Any = None
+
+    def around(self, rebuild: Callable[[], None]) -> None:
+        """Run one rebuild of every language (the server's)."""
+        self.begin(self.languages[1])
+        try:
+            rebuild()
+        finally:
+            self.end()
+
+    def request(self, path: str) -> None:
+        """Before a request for ``path`` (under the site's root) is answered: note its
+        language if it is a page's, and wait until its file is written."""
+        default, built = self.languages
+        language = language_of(path, built, default)
+        if language is not None and is_page(path):
+            self.asked(language)
+        self.wait(language)
 
     def begin(self, languages: Iterable[str]) -> None:
         with self._changed:
@@ -94,6 +113,3 @@ def language_of(path: str, languages: list[str], default: str) -> str | None:
 def is_page(path: str) -> bool:
     """A request for a page (not a stylesheet, script or image)."""
     return path.endswith("/") or path.endswith(".html") or path == ""
-
-
-REBUILDS = Rebuilds()  # one per process: MkDocs loads the hooks' modules again for each rebuild

@@ -1,31 +1,63 @@
-"""One context object per language build, shared by every hook: the language-neutral
-content (loaded and checked once per process), the reader's :class:`Language`, and what
-every page's templates know (``privacy`` in overrides/main.html).
+"""One context object per language build, shared by every hook, and the one object that
+lives as long as the process (``mkdocs serve`` rebuilds the site after each save).
 
-Hooks are thin adapters: they ask :func:`current` for the context of the language being
-built instead of hanging attributes on MkDocs' config.
+A hook asks :func:`current` for the context of the language being built (made by
+``policy_pages.on_config``, the first hook, with ``build_checks.build_context``); nothing
+is hung on MkDocs' objects. What the context learns during the build is in its own typed
+fields, each written at one step: the problems found while rendering (``page_problems``,
+reported by ``page_safety.on_post_build``), the version file behind each policy's main
+page (``main_sources``, when ``policy_pages.on_files`` places it) and the rendered pages
+(``rendered``, once every page is rendered: ``policy_pages.on_env``).
 """
 
 from __future__ import annotations
 
 import os
+import re
 import sysconfig
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
 import jinja2
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
-from privacy_site.adapter.generated_files import languages, norm_src_uri
+from privacy_site.adapter.internals import locale, norm_src_uri
+from privacy_site.adapter.serve_rounds import Rebuilds
 from privacy_site.content import Content, ContentCache
-from privacy_site.languages.language import Language
+from privacy_site.languages.language import Language, load_language
 from privacy_site.model import urls
-from privacy_site.outputs import policy_views
+from privacy_site.model.problems import Problem
+from privacy_site.outputs import messages, policy_views
 from privacy_site.outputs.changes import Change, all_changes
 from privacy_site.outputs.redline import Redlines
+from privacy_site.reading.settings import Settings
+
+
+@dataclass(frozen=True)
+class MainSource:
+    """The version file a policy's main page shows: where staff fix what the page says."""
+
+    src_uri: str  # as MkDocs names it, with its language folder (``en/policies/x/....md``)
+    locale: str | None  # the language of its text (the default's when not translated)
+
+
+@dataclass(frozen=True)
+class SiteView:
+    """What every page's templates know, as ``privacy`` (``overrides/main.html``)."""
+
+    lang: str
+    prefix: str  # the language's folder under the site's root ("" or "es/")
+    today: date
+    settings: Settings
+    policies: list[policy_views.ListedPolicy]  # the policies list (policy_views.policy_list)
+    changes: list[Change]
+    upcoming: list[Change]  # the changes still to take effect (the site-wide notice)
 
 
 @dataclass
@@ -36,11 +68,18 @@ class BuildContext:
     built: list[str]  # every language built, in mkdocs.yml's order
     names: dict[str, str]  # language code -> its name in its own script
     site_url: str | None
-    files: Any = None  # this build's MkDocs files, once chosen (the redlines read pages)
-    extras: dict[str, Any] = field(default_factory=dict)
+    process: Process = field(default_factory=lambda: _PROCESS)
     # Under `mkdocs serve` only: the content's errors, shown at the top of every page
     # instead of stopping the preview (a build for publishing stops on them).
-    problems: list[Any] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    # The inline scripts the theme's templates write (the security policy allows them).
+    known_scripts: tuple[re.Pattern[str], ...] = ()
+    # Found while rendering pages; reported together at the end of the language's build.
+    page_problems: list[Problem] = field(default_factory=list)
+    # A policy's main page (``policies/x/index.md``) -> the version file it shows.
+    main_sources: dict[str, MainSource] = field(default_factory=dict)
+    # Every rendered page by its path without language folder, once all are rendered.
+    rendered: dict[str, Page] = field(default_factory=dict)
 
     @property
     def lang(self) -> str:
@@ -54,31 +93,74 @@ class BuildContext:
     def prefix(self) -> str:
         return urls.lang_prefix(self.lang, self.default)
 
+    @property
+    def serving(self) -> bool:
+        """Under ``mkdocs serve``: content errors shown in the page, no security policy."""
+        return self.process.serving
+
+    @property
+    def in_language_loop(self) -> bool:
+        """A language's build inside mkdocs-static-i18n's loop over the other languages, which
+        the default language's build runs from its own end: a step that needs every
+        language built waits for the end of the default language's build, which ends last."""
+        return self.lang != self.default
+
     @cached_property
     def changes(self) -> list[Change]:
         return all_changes(self.content, self.language)
 
     @cached_property
-    def shared(self) -> dict[str, Any]:
+    def shared(self) -> SiteView:
         """``privacy`` in the templates."""
-        return {
-            "lang": self.lang,
-            "prefix": self.prefix,
-            "today": self.today,
-            "settings": self.content.settings,
-            "policies": policy_views.policy_list(self.content, self.lang),
-            "changes": self.changes,
-            "upcoming": [change for change in self.changes if change.upcoming(self.today)],
-        }
+        return SiteView(
+            lang=self.lang,
+            prefix=self.prefix,
+            today=self.today,
+            settings=self.content.settings,
+            policies=policy_views.policy_list(self.content, self.lang),
+            changes=self.changes,
+            upcoming=[change for change in self.changes if change.upcoming(self.today)],
+        )
 
-    def page(self, src: str) -> Any:
-        """This build's page of a Markdown file (``policies/x/2026-12-22.md``), by a table of
-        every page made at the first question (once the pages exist), not a scan per page."""
-        if self.extras.get("pages_of") is None:
-            self.extras["pages_of"] = {
-                norm_src_uri(f): f.page for f in self.files.documentation_pages() if f.page
-            }
-        return self.extras["pages_of"][src]
+    @cached_property
+    def messages(self) -> dict[str, Any]:
+        """Every language's messages for the changes announced today."""
+        spoken = [load_language(code, self.names.get(code))[0] for code in self.built]
+        changes = {lang.code: all_changes(self.content, lang) for lang in spoken}
+        return messages.document(self.content, spoken, changes, self.site_url)
+
+    def page(self, src: str) -> Page:
+        """This build's rendered page of a Markdown file (``policies/x/2026-12-22.md``)."""
+        return self.rendered[src]
+
+    def pages_rendered(self, files: Files) -> None:
+        """Every page is rendered: keep them by path, for the pages that read others' HTML."""
+        self.rendered = {norm_src_uri(f): f.page for f in files.documentation_pages() if f.page}
+
+    def placed_main_page(self, norm: str, source: File) -> None:
+        self.main_sources[norm] = MainSource(source.src_uri, locale(source))
+
+    def source_of(self, page: Page) -> str:
+        """The file staff edit for this page (``en/x.md``): a policy's main page names the
+        version file it shows."""
+        main = self.main_sources.get(norm_src_uri(page.file))
+        return main.src_uri if main else page.file.src_uri
+
+    def text_locale(self, page: Page) -> str | None:
+        """The language of the page's text (a fallback page's is the default language)."""
+        main = self.main_sources.get(norm_src_uri(page.file))
+        return (main.locale if main else None) or locale(page.file)
+
+    def is_generated(self, page: Page) -> bool:
+        """Written by the site itself (not a file under docs/, nor a policy's main page)."""
+        return page.file.generated_by is not None and norm_src_uri(page.file) not in (
+            self.main_sources
+        )
+
+    def problem(self, found: Problem) -> None:
+        """A problem found while rendering, reported with the others at the build's end."""
+        if found not in self.page_problems:
+            self.page_problems.append(found)
 
     def translated(self, policy_id: str, slug: str) -> bool:
         """Whether this language has its own text of a policy version."""
@@ -92,18 +174,23 @@ class BuildContext:
 
 
 class Process:
-    """What lives as long as the process: the content, the redlines, the contexts."""
+    """What lives as long as the process: the content, the redlines, the contexts, the
+    preview's rebuilds."""
 
     def __init__(self) -> None:
         self.content = ContentCache()
         self.redlines = Redlines()
-        self.contexts: dict[str, BuildContext] = {}
+        # The contexts of the builds under way: mkdocs-static-i18n builds each other
+        # language inside the default language's build, from its end (on_post_build).
+        self.builds: list[BuildContext] = []
         # `mkdocs serve` (set by policy_pages' on_startup, the first hook's): content errors
         # shown in the page, no security policy (live reload), each page sent once its
         # language is rebuilt
         self.serving = False
+        self.rebuilds = Rebuilds()
         self.templates = jinja2.MemcachedBytecodeCache(_Templates())  # compiled once
         self.theme_files = ThemeListing()  # the theme's files, walked once
+        self.known_scripts: dict[tuple[str, ...], tuple[re.Pattern[str], ...]] = {}
 
 
 class ThemeListing:
@@ -155,38 +242,34 @@ class _Templates(dict):
         self[key] = value
 
 
-PROCESS = Process()
+_PROCESS = Process()
+
+
+def process() -> Process:
+    """The process's own state; a hook with a configuration asks :func:`current` instead."""
+    return _PROCESS
 
 
 def start(context: BuildContext) -> BuildContext:
-    PROCESS.contexts[context.lang] = context
+    """The context of a build that begins (``policy_pages.on_config``): a new site's
+    (the default language's, first) or one language's inside it."""
+    if not context.in_language_loop:
+        _PROCESS.builds.clear()  # a new build of the site: any earlier one has ended
+    _PROCESS.builds.append(context)
     return context
 
 
+def finish(context: BuildContext) -> None:
+    """The build of ``context`` has ended (its last ``on_post_build`` hook)."""
+    if _PROCESS.builds and _PROCESS.builds[-1] is context:
+        _PROCESS.builds.pop()
+
+
 def current(config: MkDocsConfig) -> BuildContext:
-    """The context of the language being built (set by ``policy_pages.on_config``)."""
-    lang, _, _ = languages(config)
-    return PROCESS.contexts[lang]
-
-
-def list_theme_once(config: MkDocsConfig) -> None:
-    """Make the theme's environments answer MkDocs' listing of the theme's files from the
-    process's cache (:class:`ThemeListing`)."""
-    theme = config.theme
-    make_env = theme.get_env
-    if getattr(make_env, "lists_once", False):
-        return
-
-    def get_env() -> jinja2.Environment:
-        env = make_env()
-        loader = env.loader
-        if isinstance(loader, jinja2.FileSystemLoader):
-            folders, walk = loader.searchpath, loader.list_templates
-            loader.list_templates = lambda: list(PROCESS.theme_files.names(folders, walk))
-        return env
-
-    get_env.lists_once = True
-    theme.get_env = get_env
+    """The context of the build whose hooks are running: the innermost under way. Not
+    i18n's ``current_language``, which stays at the last language built once its loop
+    has ended, while the default language's build runs its last hooks."""
+    return _PROCESS.builds[-1]
 
 
 def project_dir(config: MkDocsConfig) -> Path:
