@@ -43,10 +43,10 @@ from privacy_site.languages.language import load_language, missing, read_catalog
 from privacy_site.model import dates
 from privacy_site.model.policies import State, Version
 from privacy_site.model.problems import ContentError, Problem, errors, warnings
+from privacy_site.model.settings import read_settings
 from privacy_site.outputs import policy_views
 from privacy_site.reading import frontmatter, site_config, symlinks
 from privacy_site.reading.rendering import MarkdownSettings
-from privacy_site.reading.settings import read_settings
 
 VERSION_SRC = re.compile(r"^policies/(?P<policy>[^/]+)/(?P<slug>[0-9]{4}-[0-9]{2}-[0-9]{2})\.md$")
 MAIN_SRC = re.compile(r"^policies/(?P<policy>[^/]+)/index\.md$")

@@ -14,12 +14,13 @@ from typing import Any
 from .languages.translation_status import PageStatus, page_status
 from .model.policies import Policy, Translation
 from .model.problems import Problem
+from .model.settings import Settings, read_settings
+from .model.vendors import Vendor, VendorState
 from .reading import posted_lock, rendering, site_config
 from .reading.docs_tree import DocsTree
 from .reading.policy_files import load_policies, load_translations
-from .reading.settings import Settings, read_settings
 from .reading.translations import PageTranslation, check_translations
-from .registry.vendors import Vendor, VendorState, load_vendors
+from .registry.vendors import load_vendors
 
 
 @dataclass

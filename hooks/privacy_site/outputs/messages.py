@@ -18,7 +18,7 @@ from datetime import date
 from babel import Locale, UnknownLocaleError
 
 from ..languages.language import N_, Language
-from ..registry.vendors import text_for
+from ..model.vendors import text_for
 from .changes import Change
 from .sms import SINGLE, Segments, segments
 

@@ -1,6 +1,6 @@
 """What the vendors page and ``/api/vendors.json`` show of the registry on a day.
 
-Both are built from the same :class:`vendors.Vendor` and its state, so the page and the
+Both are built from the same :class:`model.vendors.Vendor` and its state, so the page and the
 JSON cannot disagree about which vendors are listed. The page's rows are in the reader's
 language: category labels through the catalogue, and each text in that language or in
 English, saying so. The JSON keeps every language, and JSON types only. Texts stay plain
@@ -15,7 +15,8 @@ from typing import Any
 
 from ..languages.language import N_
 from ..model import urls
-from ..registry.vendors import CATEGORIES, LISTED, Vendor, VendorState, text_for
+from ..model.vendors import LISTED, Vendor, VendorState, text_for
+from ..registry.vendors import CATEGORIES
 
 # English labels, marked for translation; shown through the reader's catalogue.
 CATEGORY_LABELS: dict[str, str] = {

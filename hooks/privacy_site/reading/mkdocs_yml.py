@@ -12,9 +12,9 @@ import yaml
 
 from ..model.dates import SettingError
 from ..model.problems import Problem
+from ..model.settings import Settings, read_settings
 from .posted_lock import RECORD
 from .rendering import MarkdownSettings
-from .settings import Settings, read_settings
 
 
 @dataclass(frozen=True)

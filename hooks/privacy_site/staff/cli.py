@@ -31,12 +31,12 @@ from ..model import dates
 from ..model.dates import SettingError
 from ..model.policies import NOTICE_DAYS, SUMMARY_PLACEHOLDER, Version
 from ..model.problems import Problem, errors, warnings
+from ..model.text import CONTROL
 from ..outputs import messages
 from ..outputs.changes import all_changes
 from ..reading import files, links, posted_lock, symlinks
 from ..reading.docs_tree import DocsTree
 from ..reading.mkdocs_yml import Project, read_config, read_project
-from ..reading.sources import CONTROL
 from . import publish, readability
 from .preview_date import epoch
 
