@@ -12,7 +12,6 @@ import re
 import subprocess
 from typing import Any
 
-import yaml
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
@@ -26,6 +25,7 @@ from privacy_site.outputs import api, feeds, messages, policy_views
 from privacy_site.outputs.changes import all_changes
 from privacy_site.outputs.redline import Labels
 from privacy_site.outputs.redline_nav import Words, navigable, summary_links
+from privacy_site.reading import frontmatter
 
 REDLINE_SRC = re.compile(
     r"^policies/(?P<policy>[^/]+)/(?P<slug>[0-9]{4}-[0-9]{2}-[0-9]{2})/changes/index\.md$"
@@ -70,7 +70,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
                 files,
                 config,
                 f"policies/{policy.id}/{version.slug}/changes/index.md",
-                f"---\n{yaml.safe_dump(meta, allow_unicode=True)}---\n",
+                frontmatter.page_text(meta),
             )
     prefix = build.prefix
     district = content.settings.district
@@ -126,7 +126,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             files,
             config,
             STAFF_MESSAGES,
-            f"---\n{yaml.safe_dump(staff, allow_unicode=True)}---\n",
+            frontmatter.page_text(staff),
             only_here=True,
         )
     build.files = files  # the redlines read other pages' HTML while rendering

@@ -9,11 +9,9 @@ from __future__ import annotations
 
 import logging
 import os
-import re
 from pathlib import Path
 from typing import Any
 
-import yaml
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -44,12 +42,11 @@ from privacy_site.model import dates
 from privacy_site.model.policies import State, Version
 from privacy_site.model.problems import ContentError, Problem, errors, warnings
 from privacy_site.model.settings import read_settings
+from privacy_site.model.urls import MAIN_SRC, VERSION_SRC
 from privacy_site.outputs import policy_views
 from privacy_site.reading import frontmatter, site_config, symlinks
 from privacy_site.reading.rendering import MarkdownSettings
 
-VERSION_SRC = re.compile(r"^policies/(?P<policy>[^/]+)/(?P<slug>[0-9]{4}-[0-9]{2}-[0-9]{2})\.md$")
-MAIN_SRC = re.compile(r"^policies/(?P<policy>[^/]+)/index\.md$")
 POLICY_INDEX = "policies/index.md"
 
 # Outside the "mkdocs" logger on purpose: a reminder such as an unset contact address is
@@ -228,9 +225,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
             # template marks as English under the translated title, with the notice.
             policy = build.content.policy(match["policy"])
             slug = match.groupdict().get("slug")
-            versions = policy.versions if policy else ()
             shown = (
-                next((v for v in versions if v.slug == slug), None)
+                build.content.version(match["policy"], slug)
                 if slug or policy is None
                 else policy.current(build.content.today)
             )
@@ -326,4 +322,4 @@ def _main_page(source: File, version: Version) -> str:
         "title": title if isinstance(title, str) and title.strip() else version.title,
         "source_file": source.src_uri,  # where staff fix what this page shows
     }
-    return f"---\n{yaml.safe_dump(meta, allow_unicode=True)}---\n{parsed.body}"
+    return frontmatter.page_text(meta, parsed.body)

@@ -24,9 +24,9 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-import yaml
 from markupsafe import Markup
 
+from ..reading import mkdocs_yml
 from ..reading.docs_tree import DocsTree
 from ..reading.translations import PageTranslation, check_translations
 from .language import N_, Language, direction
@@ -115,20 +115,8 @@ def totals(rows: Sequence[PageStatus], languages: Sequence[str], default: str) -
     return "\n".join(lines)
 
 
-def read_languages(config_file: Path) -> tuple[str, list[str]]:
-    """The default language and every language built, from mkdocs.yml's i18n plugin."""
-    config = yaml.safe_load(config_file.read_text(encoding="utf-8"))
-    for plugin in config.get("plugins", []):
-        if isinstance(plugin, dict) and "i18n" in plugin:
-            entries = plugin["i18n"].get("languages", [])
-            codes = [entry["locale"] for entry in entries if entry.get("build", True)]
-            default = next((e["locale"] for e in entries if e.get("default")), codes[0])
-            return default, codes
-    return "en", ["en"]
-
-
 def report(project: Path) -> str:
-    default, languages = read_languages(project / "mkdocs.yml")
+    default, languages = mkdocs_yml.languages(mkdocs_yml.read_config(project / "mkdocs.yml"))
     tree = DocsTree(project / "docs", languages)
     translations, _ = check_translations(tree, default)
     rows = page_status(tree, translations, default, languages)

@@ -76,7 +76,7 @@ def policy_changes(content: Content, lang: str) -> list[Change]:
 
 def vendor_change(event: VendorEvent, language: Language, default: str) -> Change:
     """A vendor's addition or removal, in the reader's words."""
-    url = f"{urls.lang_prefix(language.code, default)}vendors/#{event.vendor.id}"
+    url = urls.vendor_path(event.vendor.id, language.code, default)
     vendor = event.vendor
     purpose, purpose_english = text_for(vendor.purpose, language.code)
     # The sentence saying what happens when is the template's, in the right tense on the

@@ -7,7 +7,7 @@ from typing import Any
 
 from ..content import Content
 from ..model import urls
-from ..model.policies import NOTICE_DAYS, Policy, State, Version
+from ..model.policies import NOTICE_DAYS, Policy, Version
 
 UPDATED_DAYS = NOTICE_DAYS  # how long a policy's page says it was just updated
 
@@ -123,7 +123,3 @@ def policy_list(content: Content, lang: str) -> list[dict[str, Any]]:
         ]
         rows.append(row)
     return sorted(rows, key=lambda row: row["title"].casefold())
-
-
-def is_visible(policy: Policy, version: Version, today: date) -> bool:
-    return policy.state(version, today) is not State.SCHEDULED

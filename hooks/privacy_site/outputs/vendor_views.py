@@ -173,11 +173,13 @@ def vendors_document(
         (v for v in vendors if v.state(today) is VendorState.REMOVED),
         key=lambda v: (v.removed or today, v.id),
     )
-    prefix = urls.lang_prefix(lang, default_language)
     return {
         "generated": today.isoformat(),
         "vendors": [
-            _entry(v, today, urls.absolute(f"{prefix}vendors/#{v.id}", site_url)) for v in listed
+            _entry(
+                v, today, urls.absolute(urls.vendor_path(v.id, lang, default_language), site_url)
+            )
+            for v in listed
         ],
         "removed": [
             {"id": v.id, "name": v.name, "removed": v.removed.isoformat() if v.removed else None}

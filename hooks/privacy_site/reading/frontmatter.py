@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+import yaml
+
 from ..model.text import body_flaws, text_flaw
 from . import yamldoc
 
@@ -88,3 +90,8 @@ def _split(text: str) -> Parsed:
             line = (document.where(path)[0] or 0) + 1
             parsed.flaws.append((line, f"{'.'.join(str(p) for p in path)}: {flaw}"))
     return parsed
+
+
+def page_text(fields: dict[str, Any], body: str = "") -> str:
+    """A Markdown page the build makes: ``fields`` as front matter, then ``body``."""
+    return f"---\n{yaml.safe_dump(fields, allow_unicode=True)}---\n{body}"
