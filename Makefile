@@ -10,15 +10,16 @@ export NO_MKDOCS_2_WARNING := 1
 # preview module checks it and says what is wrong with it.
 override DATE := $(value DATE)
 export DATE
-# The same for every other value a target passes on: POLICY, EFFECTIVE and BENCH.
+# The same for every other value a target passes on: POLICY, EFFECTIVE, BENCH and BEFORE.
 override POLICY := $(value POLICY)
 override EFFECTIVE := $(value EFFECTIVE)
 override BENCH := $(value BENCH)
-export POLICY EFFECTIVE BENCH
+override BEFORE := $(value BEFORE)
+export POLICY EFFECTIVE BENCH BEFORE
 AS_OF = $(if $(DATE),epoch=$$($(BIN)/python -m privacy_site.staff.preview_date "$$DATE") \
         || exit 2; export SOURCE_DATE_EPOCH=$$epoch;,)
 
-.PHONY: setup build serve preview check new-version correct post links links-external engines translations test test-fast bench bench-redline lint format chromium vnu fonts messages messages-template format-reference lock clean
+.PHONY: setup build serve preview check new-version correct post links links-external engines same-output translations test test-fast bench bench-redline lint format chromium vnu fonts messages messages-template format-reference lock clean
 LOCALES := hooks/privacy_site/languages/locale
 # The site's words: templates and Python call _, gettext, say, nsay, fill, nfill and N_.
 EXTRACT := $(BIN)/pybabel extract -F hooks/babel.cfg -k say -k nsay:1,2 -k fill -k nfill:1,2 \
@@ -83,6 +84,13 @@ engines: setup
 	@.venv-properdocs/bin/pip install --quiet --disable-pip-version-check --no-deps --editable .
 	@$(BIN)/python tests/compare_engines.py --mkdocs-python $(BIN)/python \
 	  --properdocs-python .venv-properdocs/bin/python --out engine-report.md
+
+## same-output BEFORE=<git rev> [DATE=YYYY-MM-DD]: build the real site and a synthetic district
+## from that revision and from the working tree; exit 0 only if every file is the same bytes
+same-output: setup
+	@test -n "$$BEFORE" || { echo "usage: make same-output BEFORE=<git rev>"; exit 2; }
+	@$(BIN)/python tests/compare_revisions.py --before "$$BEFORE" \
+	  $(if $(DATE),--date "$$DATE",) --out same-output-report.md
 
 ## format-reference: rewrite FORMAT.md from the two JSON Schemas (after editing either)
 format-reference: setup

@@ -15,14 +15,12 @@ Thin adapter; runs once per language.
 from __future__ import annotations
 
 import importlib.util
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
-import yaml
 from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
@@ -34,12 +32,12 @@ from privacy_site.adapter.generated_files import add_page, anchor_title
 from privacy_site.adapter.internals import norm_src_uri
 from privacy_site.adapter.site_context import BuildContext, current, macros
 from privacy_site.model.policies import State
+from privacy_site.model.urls import MAIN_SRC, VERSION_SRC
 from privacy_site.outputs import policy_views, search_index
 from privacy_site.outputs.vendor_views import vendor_rows
+from privacy_site.reading import frontmatter
 
 ALL_PAGES = "all-pages.md"
-VERSION_SRC = re.compile(r"^policies/(?P<policy>[^/]+)/(?P<slug>[0-9]{4}-[0-9]{2}-[0-9]{2})\.md$")
-MAIN_SRC = re.compile(r"^policies/[^/]+/index\.md$")
 ARCHIVED_BOOST = 0.1
 ANNOUNCED_BOOST = 0.5
 MAIN_BOOST = 2.0
@@ -74,9 +72,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         "template": "all-pages.html",
         "search": {"exclude": True},
     }
-    add_page(
-        files, config, build, ALL_PAGES, f"---\n{yaml.safe_dump(meta, allow_unicode=True)}---\n"
-    )
+    add_page(files, config, build, ALL_PAGES, frontmatter.page_text(meta))
     return files
 
 

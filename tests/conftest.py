@@ -155,9 +155,7 @@ def languages_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
 
 def all_languages() -> list[str]:
     """Every language of mkdocs.yml, default first."""
-    import yaml
+    from privacy_site.reading import mkdocs_yml
 
-    config = yaml.safe_load((Path(__file__).parent.parent / "mkdocs.yml").read_text("utf-8"))
-    i18n = next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)
-    items = sorted(i18n["languages"], key=lambda item: not item.get("default"))
-    return [item["locale"] for item in items]
+    config = mkdocs_yml.read_config(Path(__file__).parent.parent / "mkdocs.yml")
+    return mkdocs_yml.languages(config)[1]

@@ -8,8 +8,8 @@ from datetime import date
 from factories import version
 from privacy_site.content import Content
 from privacy_site.model.policies import Policy, Translation
+from privacy_site.model.settings import Settings
 from privacy_site.outputs.api import json_bytes, policies_document
-from privacy_site.reading.settings import Settings
 
 TODAY = date(2026, 11, 22)
 HOST = "https://privacy.example.org/"

@@ -12,9 +12,9 @@ import pytest
 from factories import language, version
 from privacy_site.content import Content
 from privacy_site.model.policies import Policy, Translation
+from privacy_site.model.settings import Settings
 from privacy_site.outputs.changes import all_changes
 from privacy_site.outputs.feeds import atom_feed, icalendar_feed, relative_path
-from privacy_site.reading.settings import Settings
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 TODAY = date(2026, 11, 22)

@@ -371,7 +371,7 @@ def test_a_finished_page_with_a_script_the_templates_do_not_write_fails_and_runs
 
 # Text as YAML decodes it, and page text ------------------------------------------------------
 # The file's bytes are clean in each case: the character is written as a YAML escape, or as
-# an HTML reference in the page's text. One rule (sources.text_flaw, sources.body_flaws).
+# an HTML reference in the page's text. One rule (text.text_flaw, text.body_flaws).
 
 VERSION = "docs/en/policies/sample-policy/2026-12-22.md"
 SUMMARY = "summary: Messages are kept for three years and are no longer shared with the web host."
@@ -487,7 +487,7 @@ def test_decoded_text_fails_the_build_and_check_alike(case: str, tmp_path: Path)
 
 
 def test_text_in_other_scripts_passes_the_rule() -> None:
-    from privacy_site.reading import sources
+    from privacy_site.model import text as rules
 
     for text in (
         "ক্‍ষ তথ্য সুরক্ষা",  # Bengali with a zero-width joiner inside a word
@@ -498,5 +498,5 @@ def test_text_in_other_scripts_passes_the_rule() -> None:
         "개인정보 보호",
         "👩‍👩‍👧",  # an emoji family, joined by U+200D
     ):
-        assert sources.text_flaw(text) is None, text
-        assert sources.body_flaws(text) == [], text
+        assert rules.text_flaw(text) is None, text
+        assert rules.body_flaws(text) == [], text

@@ -20,9 +20,9 @@ from material.plugins.search.plugin import SearchIndex
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 from privacy_site.content import Content
 from privacy_site.model.policies import Policy
+from privacy_site.model.settings import Settings
 from privacy_site.outputs import policy_views
 from privacy_site.outputs.changes import all_changes
-from privacy_site.reading.settings import Settings
 from privacy_site.registry.vendors import load_vendors
 from sitebuild import ROOT
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from privacy_site.model.dates import epoch_for
-from privacy_site.reading.settings import read_settings
+from privacy_site.model.settings import read_settings
 from privacy_site.staff import preview_date
 
 
@@ -210,8 +210,8 @@ def _hostile_project(tmp_path: Path, change: str) -> tuple[Path, int]:
 
 @pytest.mark.parametrize("change", sorted(HOSTILE_SETTINGS))
 def test_a_setting_is_checked_for_its_kind_at_its_line(change: str, tmp_path: Path) -> None:
+    from privacy_site.model.settings import read_settings
     from privacy_site.reading import site_config
-    from privacy_site.reading.settings import read_settings
 
     project, line = _hostile_project(tmp_path, change)
     import yaml

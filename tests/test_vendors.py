@@ -14,16 +14,11 @@ import yaml
 from jsonschema import Draft202012Validator
 from privacy_site.languages.language import load_language
 from privacy_site.model.problems import errors, warnings
+from privacy_site.model.vendors import VendorState, text_for, vendor_events
 from privacy_site.outputs.changes import ordered, vendor_change
 from privacy_site.outputs.vendor_views import CATEGORY_LABELS, vendor_rows, vendors_document
 from privacy_site.registry import schema
-from privacy_site.registry.vendors import (
-    CATEGORIES,
-    VendorState,
-    load_vendors,
-    text_for,
-    vendor_events,
-)
+from privacy_site.registry.vendors import CATEGORIES, load_vendors
 
 ROOT = Path(__file__).parent.parent
 FIXTURES = Path(__file__).parent / "fixtures" / "vendors"

@@ -12,14 +12,15 @@ from pathlib import Path
 from typing import Any
 
 from .languages.translation_status import PageStatus, page_status
-from .model.policies import Policy, Translation
+from .model.policies import Policy, Translation, Version
 from .model.problems import Problem
+from .model.settings import Settings, read_settings
+from .model.vendors import Vendor, VendorState
 from .reading import posted_lock, rendering, site_config
 from .reading.docs_tree import DocsTree
 from .reading.policy_files import load_policies, load_translations
-from .reading.settings import Settings, read_settings
 from .reading.translations import PageTranslation, check_translations
-from .registry.vendors import Vendor, VendorState, load_vendors
+from .registry.vendors import load_vendors
 
 
 @dataclass
@@ -41,8 +42,9 @@ class Content:
     page_problems: list[Problem] = field(default_factory=list)
     # pages whose Markdown cannot be rendered (docs/en/x.md): the build renders them empty
     unrenderable: set[str] = field(default_factory=set)
-    # policy id -> policy, made on first use (every policy page asks; a scan per page of
-    # every policy grew with the square of the policies), remade if the list is replaced
+    # policy id -> policy, made on first use (every policy page asks, so a scan of every
+    # policy per page would grow with the square of the policies), remade if the list is
+    # replaced
     _by_id: tuple[Any, int, dict[str, Policy]] = field(
         default=(None, 0, {}), init=False, repr=False, compare=False
     )
@@ -55,6 +57,11 @@ class Content:
                 by_id.setdefault(p.id, p)
             self._by_id = (self.policies, len(self.policies), by_id)
         return by_id.get(policy_id)
+
+    def version(self, policy_id: str, slug: str) -> Version | None:
+        """Version ``slug`` (its effective date, ``2026-12-22``) of a policy, if both exist."""
+        policy = self.policy(policy_id)
+        return policy.version(slug) if policy else None
 
     def scheduled(self) -> set[str]:
         """Versions whose day has not come (``policies/<id>/<date>.md``): not in the output,
@@ -75,8 +82,7 @@ class Content:
                 found.versions[f"{folder}/{version.src_uri}"] = version.sha256
         for table in self.translations.values():
             for (policy_id, effective), translation in table.items():
-                policy = self.policy(policy_id)
-                version = policy.version(effective.isoformat()) if policy else None
+                version = self.version(policy_id, effective.isoformat())
                 if version is not None and version.published_on <= self.today:
                     sha = posted_lock.digest(docs_dir / translation.src_uri)
                     found.translations[f"{folder}/{translation.src_uri}"] = (sha, translation.kind)

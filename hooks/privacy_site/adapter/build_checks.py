@@ -20,9 +20,9 @@ from privacy_site.html import csp
 from privacy_site.languages.language import load_language, missing, read_catalogue, read_template
 from privacy_site.model import dates
 from privacy_site.model.problems import ContentError, Problem, errors, warnings
+from privacy_site.model.settings import read_settings
 from privacy_site.reading import site_config, symlinks
 from privacy_site.reading.rendering import MarkdownSettings
-from privacy_site.reading.settings import read_settings
 
 # Outside the "mkdocs" logger on purpose: a reminder such as an unset contact address is
 # shown on every build but must not fail a strict build.

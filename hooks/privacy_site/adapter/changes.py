@@ -11,7 +11,6 @@ import re
 import subprocess
 from typing import Any
 
-import yaml
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
@@ -24,6 +23,7 @@ from privacy_site.model import urls
 from privacy_site.outputs import api, feeds, messages, policy_views
 from privacy_site.outputs.redline import Labels
 from privacy_site.outputs.redline_nav import Words, navigable
+from privacy_site.reading import frontmatter
 
 REDLINE_SRC = re.compile(
     r"^policies/(?P<policy>[^/]+)/(?P<slug>[0-9]{4}-[0-9]{2}-[0-9]{2})/changes/index\.md$"
@@ -66,7 +66,7 @@ def add_files(files: Files, config: MkDocsConfig, build: BuildContext) -> None:
                 config,
                 build,
                 f"policies/{policy.id}/{version.slug}/changes/index.md",
-                f"---\n{yaml.safe_dump(meta, allow_unicode=True)}---\n",
+                frontmatter.page_text(meta),
             )
     prefix = build.prefix
     district = content.settings.district
@@ -123,7 +123,7 @@ def add_files(files: Files, config: MkDocsConfig, build: BuildContext) -> None:
             config,
             build,
             STAFF_MESSAGES,
-            f"---\n{yaml.safe_dump(staff, allow_unicode=True)}---\n",
+            frontmatter.page_text(staff),
             only_here=True,
         )
 

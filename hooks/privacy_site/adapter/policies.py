@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from typing import Any
 
-import yaml
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
@@ -20,11 +19,10 @@ from privacy_site.adapter.internals import norm_src_uri
 from privacy_site.adapter.site_context import BuildContext
 from privacy_site.html import headings
 from privacy_site.model.policies import State, Version
+from privacy_site.model.urls import MAIN_SRC, VERSION_SRC
 from privacy_site.outputs import policy_views
 from privacy_site.reading import frontmatter
 
-VERSION_SRC = re.compile(r"^policies/(?P<policy>[^/]+)/(?P<slug>[0-9]{4}-[0-9]{2}-[0-9]{2})\.md$")
-MAIN_SRC = re.compile(r"^policies/(?P<policy>[^/]+)/index\.md$")
 POLICY_INDEX = "policies/index.md"
 
 
@@ -84,12 +82,12 @@ def markdown_of(markdown: str, page: Page, build: BuildContext) -> str:
     if not markdown.strip() and build.lang != build.default:
         policy = build.content.policy(match["policy"])
         slug = match.groupdict().get("slug")
-        versions = policy.versions if policy else ()
-        shown = (
-            next((v for v in versions if v.slug == slug), None)
-            if slug or policy is None
-            else policy.current(build.content.today)
-        )
+        if policy is None:
+            shown = None
+        elif slug:
+            shown = policy.version(slug)
+        else:
+            shown = policy.current(build.content.today)
         if shown is not None:
             return shown.body
     return markdown
@@ -122,4 +120,4 @@ def _main_page(source: File, version: Version) -> str:
     parsed = frontmatter.parse(source.content_string)
     title = parsed.fields.get("title")
     meta = {"title": title if isinstance(title, str) and title.strip() else version.title}
-    return f"---\n{yaml.safe_dump(meta, allow_unicode=True)}---\n{parsed.body}"
+    return frontmatter.page_text(meta, parsed.body)

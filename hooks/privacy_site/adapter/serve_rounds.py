@@ -1,9 +1,9 @@
 """A preview shows a save as soon as the page's own language is rebuilt (``make serve``).
 
 ``mkdocs serve`` rebuilds the whole site after every save and holds every request until
-all of it is written: ten languages, about 3 s here, the source language's build first
-(about 0.5 s). A page needs only its own language's build: the source language's writes
-every page at the root and the theme's files, each other language's writes its folder.
+all of it is written: every language, the source language's build first. A page needs
+only its own language's build: the source language's writes every page at the root and
+the theme's files, each other language's writes its folder.
 So the rebuild is shown once the source language is written, a request for another
 language's page waits until that language's build of this rebuild has written it, and the
 languages of the pages asked for most recently are built first. A file that every

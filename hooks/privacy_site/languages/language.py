@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import gettext
 import io
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
@@ -248,7 +248,3 @@ def load_language(code: str, name: str | None = None) -> tuple[Language, list[Pr
 
 def source_language() -> Language:
     return load_language(SOURCE_LANGUAGE, "English")[0]
-
-
-def codes_with_catalogues() -> Iterable[str]:
-    return sorted(p.parent.parent.name for p in LOCALE_DIR.glob("*/LC_MESSAGES/messages.po"))

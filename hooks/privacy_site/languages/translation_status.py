@@ -24,8 +24,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from ..reading import mkdocs_yml
 from ..reading.docs_tree import DocsTree
-from ..reading.mkdocs_yml import read_project
 from ..reading.translations import PageTranslation, check_translations
 from .language import N_, Language, direction
 
@@ -113,14 +113,8 @@ def totals(rows: Sequence[PageStatus], languages: Sequence[str], default: str) -
     return "\n".join(lines)
 
 
-def read_languages(config_file: Path) -> tuple[str, list[str]]:
-    """The default language and every language built, from mkdocs.yml's i18n plugin."""
-    project = read_project(config_file)
-    return project.default_language, project.languages
-
-
 def report(project: Path) -> str:
-    default, languages = read_languages(project / "mkdocs.yml")
+    default, languages = mkdocs_yml.languages(mkdocs_yml.read_config(project / "mkdocs.yml"))
     tree = DocsTree(project / "docs", languages)
     translations, _ = check_translations(tree, default)
     rows = page_status(tree, translations, default, languages)

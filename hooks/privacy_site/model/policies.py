@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from enum import StrEnum
 from itertools import pairwise
 from typing import Any
 
-NOTICE_DAYS = 30
+NOTICE_DAYS = 30  # the 30-day rule: see earliest_effective
 # What `privacy-site new-version` writes as a new version's summary; never published.
 SUMMARY_PLACEHOLDER = "TO DO: say in one or two plain sentences what changes."
 POLICY_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -39,6 +39,13 @@ TRANSLATION_FIELDS = {
     "in_short",
 }
 TRANSLATION_KINDS = ("machine", "reviewed")
+
+
+def earliest_effective(posted: date) -> date:
+    """The 30-day rule: a substantive change (a policy's new version, an analytics or
+    advertising vendor's addition) takes effect at the earliest ``NOTICE_DAYS`` after the
+    day it is posted or announced, so families hear of it first."""
+    return posted + timedelta(days=NOTICE_DAYS)
 
 
 class State(StrEnum):
@@ -71,6 +78,15 @@ class Version:
     @property
     def slug(self) -> str:
         return self.effective.isoformat()
+
+    def short_notice(self) -> bool:
+        """Whether the version breaks the 30-day rule: substantive, and in effect sooner
+        than :func:`earliest_effective` of its posting date."""
+        return (
+            self.substantive
+            and self.posted is not None
+            and self.effective < earliest_effective(self.posted)
+        )
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urljoin
+
+# A policy's source files, relative to a language's docs folder: a version
+# (``policies/x/2026-12-22.md``) and the policy's main page (``policies/x/index.md``).
+VERSION_SRC = re.compile(r"^policies/(?P<policy>[^/]+)/(?P<slug>[0-9]{4}-[0-9]{2}-[0-9]{2})\.md$")
+MAIN_SRC = re.compile(r"^policies/(?P<policy>[^/]+)/index\.md$")
 
 
 def lang_prefix(lang: str, default_language: str) -> str:
@@ -19,6 +25,11 @@ def version_path(policy: str, slug: str, lang: str, default_language: str) -> st
 
 def changes_path(policy: str, slug: str, lang: str, default_language: str) -> str:
     return f"{version_path(policy, slug, lang, default_language)}changes/"
+
+
+def vendor_path(vendor_id: str, lang: str, default_language: str) -> str:
+    """A vendor's entry on the vendors page (``es/vendors/#x``)."""
+    return f"{lang_prefix(lang, default_language)}vendors/#{vendor_id}"
 
 
 def absolute(path: str, site_url: str | None) -> str:

@@ -3,7 +3,7 @@ removals.
 
 This is the data behind ``/changes/``, its Atom feed, its calendar, and the site-wide
 notice. URLs are site paths (``policies/x/2026-12-22/``) in the reader's language. The
-vendor registry yields plain events (:func:`vendors.vendor_events`); this module puts them
+vendor registry yields plain events (:func:`model.vendors.vendor_events`); this module puts them
 in the reader's words, so neither module imports the other's consumers.
 """
 
@@ -15,7 +15,7 @@ from datetime import date
 from ..content import Content
 from ..languages.language import Language
 from ..model import urls
-from ..registry.vendors import VendorEvent, text_for, vendor_events
+from ..model.vendors import VendorEvent, text_for, vendor_events
 from .vendor_views import SCOPES
 
 
@@ -76,7 +76,7 @@ def policy_changes(content: Content, lang: str) -> list[Change]:
 
 def vendor_change(event: VendorEvent, language: Language, default: str) -> Change:
     """A vendor's addition or removal, in the reader's words."""
-    url = f"{urls.lang_prefix(language.code, default)}vendors/#{event.vendor.id}"
+    url = urls.vendor_path(event.vendor.id, language.code, default)
     vendor = event.vendor
     purpose, purpose_english = text_for(vendor.purpose, language.code)
     # The sentence saying what happens when is the template's, in the right tense on the

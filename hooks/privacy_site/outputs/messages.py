@@ -18,7 +18,8 @@ from datetime import date
 from babel import Locale, UnknownLocaleError
 
 from ..languages.language import N_, Language
-from ..registry.vendors import text_for
+from ..model import urls
+from ..model.vendors import text_for
 from .changes import Change
 from .sms import SINGLE, Segments, segments
 
@@ -159,8 +160,7 @@ def document(
 def absolute_url(site_url: str | None) -> Callable[[str], str]:
     """A site path as the link to send: on the site's address when it is set, else from
     the site's root."""
-    base = (site_url or "").rstrip("/")
-    return lambda path: f"{base}/{path.lstrip('/')}"
+    return lambda path: urls.absolute(path, site_url)
 
 
 # The staff page (/staff/messages/) ------------------------------------------------------

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 from ..content import Content
 from ..model import urls
-from ..model.policies import NOTICE_DAYS, Policy, State, Version
+from ..model.policies import NOTICE_DAYS, Policy, Version
 
 UPDATED_DAYS = NOTICE_DAYS  # how long a policy's page says it was just updated
 
@@ -177,7 +177,3 @@ def policy_list(content: Content, lang: str) -> list[ListedPolicy]:
         policy_url = urls.policy_path(policy.id, lang, content.default_language)
         rows.append(ListedPolicy(**vars(row), policy_url=policy_url, announced=announced))
     return sorted(rows, key=lambda row: row.title.casefold())
-
-
-def is_visible(policy: Policy, version: Version, today: date) -> bool:
-    return policy.state(version, today) is not State.SCHEDULED

@@ -1,6 +1,6 @@
 """What the vendors page and ``/api/vendors.json`` show of the registry on a day.
 
-Both are built from the same :class:`vendors.Vendor` and its state, so the page and the
+Both are built from the same :class:`model.vendors.Vendor` and its state, so the page and the
 JSON cannot disagree about which vendors are listed. The page's rows are in the reader's
 language: category labels through the catalogue, and each text in that language or in
 English, saying so. The JSON keeps every language, and JSON types only. Texts stay plain
@@ -15,7 +15,8 @@ from typing import Any
 
 from ..languages.language import N_
 from ..model import urls
-from ..registry.vendors import CATEGORIES, LISTED, Vendor, VendorState, text_for
+from ..model.vendors import LISTED, Vendor, VendorState, text_for
+from ..registry.vendors import CATEGORIES
 
 # English labels, marked for translation; shown through the reader's catalogue.
 CATEGORY_LABELS: dict[str, str] = {
@@ -172,11 +173,13 @@ def vendors_document(
         (v for v in vendors if v.state(today) is VendorState.REMOVED),
         key=lambda v: (v.removed or today, v.id),
     )
-    prefix = urls.lang_prefix(lang, default_language)
     return {
         "generated": today.isoformat(),
         "vendors": [
-            _entry(v, today, urls.absolute(f"{prefix}vendors/#{v.id}", site_url)) for v in listed
+            _entry(
+                v, today, urls.absolute(urls.vendor_path(v.id, lang, default_language), site_url)
+            )
+            for v in listed
         ],
         "removed": [
             {"id": v.id, "name": v.name, "removed": v.removed.isoformat() if v.removed else None}

@@ -6,7 +6,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import sources, yamldoc
+import yaml
+
+from ..model.text import body_flaws, text_flaw
+from . import yamldoc
 
 OPENING = re.compile(r"\A---[ \t]*\r?\n")
 FENCE = re.compile(r"\A---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*\r?\n?", re.DOTALL | re.MULTILINE)
@@ -29,10 +32,10 @@ class Parsed:
 def parse(text: str) -> Parsed:
     """Split ``text`` into front matter and body; positions are lines of the whole file.
     Each text value (as YAML decoded it) and the body are checked for characters that hide
-    or reorder words (``sources.text_flaw``, ``sources.body_flaws``): ``flaws``."""
+    or reorder words (``model.text.text_flaw``, ``model.text.body_flaws``): ``flaws``."""
     parsed = _split(text)
     if parsed.error is None:
-        parsed.flaws += sources.body_flaws(parsed.body, parsed.body_line)
+        parsed.flaws += body_flaws(parsed.body, parsed.body_line)
     return parsed
 
 
@@ -82,8 +85,13 @@ def _split(text: str) -> Parsed:
             )
         )
     for path, value in yamldoc.strings(document.data):
-        flaw = sources.text_flaw(value)  # the value as YAML decoded it: escapes included
+        flaw = text_flaw(value)  # the value as YAML decoded it: escapes included
         if flaw:
             line = (document.where(path)[0] or 0) + 1
             parsed.flaws.append((line, f"{'.'.join(str(p) for p in path)}: {flaw}"))
     return parsed
+
+
+def page_text(fields: dict[str, Any], body: str = "") -> str:
+    """A Markdown page the build makes: ``fields`` as front matter, then ``body``."""
+    return f"---\n{yaml.safe_dump(fields, allow_unicode=True)}---\n{body}"

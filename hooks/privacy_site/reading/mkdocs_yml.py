@@ -12,10 +12,10 @@ import yaml
 
 from ..model.dates import SettingError
 from ..model.problems import Problem
+from ..model.settings import Settings, read_settings
 from . import yamldoc
 from .posted_lock import RECORD
 from .rendering import MarkdownSettings
-from .settings import Settings, read_settings
 
 
 @dataclass(frozen=True)
@@ -87,7 +87,7 @@ def read_project(config_file: Path) -> Project:
     config = read_config(config_file)
     extra = config.get("extra") if isinstance(config.get("extra"), dict) else {}
     settings, problems = read_settings(extra)
-    default, languages = _languages(config)
+    default, built = languages(config)
     theme = config.get("theme") if isinstance(config.get("theme"), dict) else {}
     custom_dir = theme.get("custom_dir")
     return Project(
@@ -96,14 +96,15 @@ def read_project(config_file: Path) -> Project:
         settings,
         problems,
         default,
-        languages,
+        built,
         MarkdownSettings.from_config(config.get("markdown_extensions")),
         custom_dir if isinstance(custom_dir, str) else None,
     )
 
 
-def _languages(config: dict[str, Any]) -> tuple[str, list[str]]:
-    """mkdocs-static-i18n's languages with ``build`` on (its default), the default first."""
+def languages(config: dict[str, Any]) -> tuple[str, list[str]]:
+    """The default language and mkdocs-static-i18n's languages with ``build`` on (its
+    default), the default first: the one reading of the language list in mkdocs.yml."""
     plugins = config.get("plugins") or []
     i18n = next(
         (p["i18n"] for p in plugins if isinstance(p, dict) and isinstance(p.get("i18n"), dict)),

@@ -21,6 +21,7 @@ from ..model.policies import (
     Policy,
     Translation,
     Version,
+    earliest_effective,
 )
 from ..model.problems import Problem
 from . import frontmatter
@@ -344,18 +345,17 @@ def _check_sequence(
             continue
         if version.posted > version.effective:
             yield _posted_after(display, parsed, version)
-        elif version.substantive:
+        elif version.short_notice():
             notice = (version.effective - version.posted).days
-            if notice < NOTICE_DAYS:
-                earliest = version.posted + timedelta(days=NOTICE_DAYS)
-                yield Problem(
-                    display,
-                    parsed.line_of("effective"),
-                    message=f"effective {version.effective.isoformat()} is {notice} "
-                    f"day{'s' if notice != 1 else ''} after posted {version.posted.isoformat()}; "
-                    f"a substantive change needs {NOTICE_DAYS} days' notice: set effective to "
-                    f"{earliest.isoformat()} or later, or mark substantive: false",
-                )
+            earliest = earliest_effective(version.posted)
+            yield Problem(
+                display,
+                parsed.line_of("effective"),
+                message=f"effective {version.effective.isoformat()} is {notice} "
+                f"day{'s' if notice != 1 else ''} after posted {version.posted.isoformat()}; "
+                f"a substantive change needs {NOTICE_DAYS} days' notice: set effective to "
+                f"{earliest.isoformat()} or later, or mark substantive: false",
+            )
 
 
 FOOTER = re.compile(

@@ -10,7 +10,7 @@ So, located at the line of mkdocs.yml that sets it:
   backslash), with no user name, query or fragment;
 - names (``site_name``, ``site_description``, ``site_author``, ``copyright``, each
   language's ``name`` and ``site_name``) are plain text: no markup, and nothing
-  ``sources.text_flaw`` refuses;
+  ``model.text.text_flaw`` refuses;
 - ``extra_css`` and ``extra_javascript`` name the site's own files, which exist (in the
   theme's ``custom_dir`` or in docs/): no scheme, no ``//host``, no ``..``;
 - ``extra`` holds only the settings the site uses (Material reads others, such as
@@ -18,7 +18,7 @@ So, located at the line of mkdocs.yml that sets it:
 - languages: each ``locale`` once, written in lower case.
 
 ``extra.privacy_site`` (district, time zone, contact address) is read by
-:mod:`settings`, located with the lines found here.
+:mod:`model.settings`, located with the lines found here.
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from ..model.problems import Problem
+from ..model.text import text_flaw
 from . import sources, yamldoc
 
 SOURCE = "mkdocs.yml"
@@ -223,7 +224,7 @@ def name_flaw(value: object) -> str | None:
     """Why ``value`` is not plain text for a name or description; or ``None``."""
     if not isinstance(value, str):
         return f"{value!r} is not text; write the words, in quotes if they contain ': '"
-    flaw = sources.text_flaw(value)
+    flaw = text_flaw(value)
     if flaw:
         return flaw
     mark = MARKUP.search(value)

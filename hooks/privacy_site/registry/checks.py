@@ -14,8 +14,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from ..model.text import text_flaw
 from ..reading import yamldoc
-from ..reading.sources import text_flaw
 from ..reading.yamldoc import Document
 from .locate import Collector, Found, dotted
 from .rules import rules_pass

@@ -15,7 +15,7 @@ from typing import Any
 
 from ..model import addresses
 from ..model.dates import ISO_DATE, parse_date, why_not
-from ..model.policies import NOTICE_DAYS
+from ..model.policies import NOTICE_DAYS, earliest_effective
 from ..reading.yamldoc import Path
 from .locate import Collector, dotted
 from .schema import schema
@@ -188,9 +188,9 @@ def _order_rules(
         )
     elif added and announced and entry.get("category") in OPT_OUT_CATEGORIES:
         notice = (added - announced).days
-        if notice < NOTICE_DAYS:
+        earliest = earliest_effective(announced)
+        if added < earliest:
             path = (*base, "added")
-            earliest = announced + timedelta(days=NOTICE_DAYS)
             found.add(
                 path,
                 f"{dotted(path)}: {added.isoformat()} is {notice} day{'s' if notice != 1 else ''} "

@@ -19,7 +19,7 @@ import argparse
 import os
 import subprocess
 import sys
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -29,14 +29,14 @@ from ..content import Content, load_content
 from ..languages.language import load_language
 from ..model import dates
 from ..model.dates import SettingError
-from ..model.policies import NOTICE_DAYS, SUMMARY_PLACEHOLDER, Version
+from ..model.policies import NOTICE_DAYS, SUMMARY_PLACEHOLDER, Version, earliest_effective
 from ..model.problems import Problem, errors, warnings
+from ..model.text import CONTROL
 from ..outputs import messages
 from ..outputs.changes import all_changes
 from ..reading import files, links, posted_lock, symlinks
 from ..reading.docs_tree import DocsTree
 from ..reading.mkdocs_yml import Project, read_config, read_project
-from ..reading.sources import CONTROL
 from . import publish, readability, upgrade
 from .preview_date import epoch
 
@@ -166,8 +166,8 @@ def new_version(args: argparse.Namespace) -> int:
     policy = _policy(project, content, args.policy)
     latest = policy.versions[-1]
     base = (policy.published(today) or list(policy.versions))[-1]
-    effective = args.effective or today + timedelta(days=NOTICE_DAYS)
-    earliest = today + timedelta(days=NOTICE_DAYS)
+    earliest = earliest_effective(today)
+    effective = args.effective or earliest
     if effective < today:
         raise Refused(
             f"--effective {effective}: is before today ({today}); a version cannot "

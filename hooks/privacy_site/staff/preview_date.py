@@ -11,8 +11,8 @@ import sys
 from pathlib import Path
 
 from ..model.dates import SettingError, epoch_for, parse_date, why_not
+from ..model.settings import read_settings
 from ..reading.mkdocs_yml import read_config
-from ..reading.settings import read_settings
 
 
 def epoch(raw: str, config: Path) -> int:

@@ -235,7 +235,7 @@ def site_grades(
         file = project.vendors_file.name
         if change.kind == "policy":  # "policy/<id>/<date>": its summary is in the message
             _, policy_id, slug = change.key.split("/")
-            version = content.policy(policy_id).version(slug)
+            version = content.version(policy_id, slug)
             file = f"{project.docs_dir.name}/{version.src_uri}"
         sent.append((file, None, change.key, message))
     texts = (

@@ -7,9 +7,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from ..model.dates import DEFAULT_TIMEZONE, SettingError, zone_for
-from ..model.problems import Problem
-from .sources import text_flaw
+from .dates import DEFAULT_TIMEZONE, SettingError, zone_for
+from .problems import Problem
+from .text import text_flaw
 
 # An address as mail programs and readers' browsers take it: a plain local part, then a
 # host of dotted letters, digits and '-' (an international domain in its xn-- form).
