@@ -66,6 +66,7 @@ def _finish(output: str, config: MkDocsConfig) -> str:
 def _with_problems(output: str, banner: str) -> str:
     """Under ``mkdocs serve``: the content's errors (``banner``) at the top of the page,
     where the editor is looking."""
+    banner = str(banner)  # str + Markup would escape the whole page
     body = output.find("<body")
     if body < 0:
         return banner + output

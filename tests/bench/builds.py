@@ -14,6 +14,7 @@ from pathlib import Path
 
 import yaml
 from privacy_site.model.dates import epoch_for
+from privacy_site.reading import posted_lock
 from privacy_site.reading.mkdocs_yml import read_config
 from sitebuild import mkdocs_build
 
@@ -46,7 +47,7 @@ def _write_config(project: Path, config: dict) -> None:
     (project / "mkdocs.yml").write_text(text, encoding="utf-8")
 
 
-def real_project(project: Path, *, posted_lock: bool = True) -> Path:
+def real_project(project: Path, *, keep_record: bool = True) -> Path:
     """A copy of the repository's site: mkdocs.yml, docs/, vendors.yml, posted.lock, and
     hooks/ and overrides/ linked (so the real code runs)."""
     if project.exists():
@@ -54,7 +55,7 @@ def real_project(project: Path, *, posted_lock: bool = True) -> Path:
     project.mkdir(parents=True)
     shutil.copytree(ROOT / "docs", project / "docs")
     shutil.copy(ROOT / "vendors.yml", project / "vendors.yml")
-    if posted_lock:
+    if keep_record:
         shutil.copy(ROOT / "posted.lock", project / "posted.lock")
     else:  # a record with nothing in it yet: nothing posted is protected
         (project / "posted.lock").write_text(posted_lock.HEADER, encoding="utf-8")

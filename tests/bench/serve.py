@@ -91,7 +91,7 @@ def _settle(base: str) -> None:
 
 
 def run(workdir: Path, repeats: int = 3, edits: list[Edit] | None = None) -> dict:
-    project = real_project(workdir / "serve-project", posted_lock=False)
+    project = real_project(workdir / "serve-project", keep_record=False)
     port = free_port()
     base = f"http://{HOST}:{port}/"
     log = (workdir / "serve.log").open("w", encoding="utf-8")

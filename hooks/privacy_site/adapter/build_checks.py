@@ -79,7 +79,7 @@ def build_context(config: MkDocsConfig) -> BuildContext:
     unsafe = [p for p in errors(found) if p.file == site_config.SOURCE]
     if unsafe or (not state.serving and any(p not in later for p in errors(found))):
         raise PluginError(ContentError(errors(found)).report())
-    if errors(found):  # a preview: say so in the terminal and on every page, keep serving
+    if errors(found) and state.serving:  # say so in the terminal and on every page
         shown = sorted(errors(found))
         if lang == default:
             notice_log.error(ContentError(shown).report())
