@@ -25,7 +25,7 @@ from pathlib import Path
 import markdown
 import pytest
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from privacy_site.content import load_content
 from privacy_site.html import sanitize
@@ -148,6 +148,8 @@ registries = st.one_of(
 
 @settings(max_examples=300, deadline=2000, suppress_health_check=[HealthCheck.too_slow])
 @given(link=links)
+@example(link="https://example.org/\\\\")  # an escaped backslash, then the link's end
+@example(link="x\\)y")  # an escaped parenthesis inside the address
 def test_check_and_the_build_judge_every_drawn_link_alike(link: str) -> None:
     """``privacy-site check`` reads the Markdown, the build the page MkDocs renders from it:
     the same link gets the same verdict (error, warning or none) from both, never a

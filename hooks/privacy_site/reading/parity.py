@@ -27,10 +27,11 @@ HEADING = re.compile(r"^\s{0,3}(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$")
 HEADING_ATTRS = re.compile(r"\{:?([^{}]*)\}\s*$")
 ATTR_ID = re.compile(r"(?:^|\s)#([^\s}]+)")
 # The target as Python-Markdown reads it: in <...>, or up to a title, spaces included.
+# A backslash and the character after it are one unit: ``\)`` is no link's end, ``\\)`` is.
 INLINE_LINK = re.compile(
-    r"\]\(\s*(?:<([^<>\n]*)>|((?:[^()\s<>]|\([^()\s]*\))+"
-    r"(?:[ \t]+(?![\"'(])(?:[^()\s<>]|\([^()\s]*\))+)*))"
-    r"(?:\s+[\"'(][^)]*)?\s*(?<!\\)\)"  # \) is no link's end
+    r"\]\(\s*(?:<([^<>\n]*)>|((?:\\[^\n]|[^()\s<>\\]|\([^()\s]*\))+"
+    r"(?:[ \t]+(?![\"'(])(?:\\[^\n]|[^()\s<>\\]|\([^()\s]*\))+)*))"
+    r"(?:\s+[\"'(][^)]*)?\s*\)"
 )
 AUTOLINK = re.compile(r"<((?:https?|mailto):[^>\s]+)>")
 REFERENCE = re.compile(r"^\s{0,3}\[(?!\^)[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)")
