@@ -28,13 +28,15 @@ EXTRACT := $(BIN)/pybabel extract -F hooks/babel.cfg -k say -k nsay:1,2 -k fill 
 ## setup: create .venv and install the pinned dependencies from requirements.lock
 setup: $(STAMP)
 
-# The lock needs Python 3.11.5 or newer (requires-python in pyproject.toml): an older one
+# The lock needs the Python of requires-python in pyproject.toml (3.11.5): an older one
 # stops setup at once, in one line (make's own), before .venv is made.
+PYTHON_NEEDED := $(shell sed -n 's/^requires-python = ">=\([0-9.]*\)".*/\1/p' pyproject.toml)
 PYTHON_VERSION = $(shell $(PYTHON) -c 'import sys; print(*sys.version_info[:3], sep=".")')
-PYTHON_OK = $(shell $(PYTHON) -c 'import sys; print("ok" if sys.version_info >= (3, 11, 5) else "")')
+PYTHON_OK = $(shell $(PYTHON) -c 'import sys; \
+  print("ok" if sys.version_info >= tuple(map(int, "$(PYTHON_NEEDED)".split("."))) else "")')
 PYTHON_TOO_OLD = $(PYTHON) is Python $(or $(PYTHON_VERSION),(none found)), and this site needs \
-  Python 3.11.5 or newer (Debian 13's python3 is 3.13; Debian 12's is 3.11.2): install one and \
-  run make with it, e.g. make build PYTHON=python3.13
+  Python $(PYTHON_NEEDED) or newer (Debian 13's python3 is 3.13; Debian 12's is 3.11.2): install \
+  one and run make with it, e.g. make build PYTHON=python3.13
 # Debian ships `python3 -m venv`'s ensurepip apart, in python3.X-venv.
 PYTHON_VENV_PACKAGE = python$(shell $(PYTHON) -c 'import sys; print(*sys.version_info[:2], sep=".")')-venv
 
@@ -117,8 +119,8 @@ test: setup chromium fonts vnu git
 	$(BIN)/ruff check hooks tests
 	$(BIN)/pytest
 
-## test-fast: the tests that need no browser
-test-fast: setup
+## test-fast: the tests that need no browser (the HTML checker and actionlint are installed)
+test-fast: setup vnu git
 	$(BIN)/pytest -m "not browser"
 
 ## bench: the whole benchmark (tens of minutes): writes BENCHMARKS.md and benchmarks.json;
