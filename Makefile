@@ -18,7 +18,7 @@ export POLICY EFFECTIVE BENCH
 AS_OF = $(if $(DATE),epoch=$$($(BIN)/python -m privacy_site.preview "$$DATE") \
         || exit 2; export SOURCE_DATE_EPOCH=$$epoch;,)
 
-.PHONY: setup build serve preview check new-version correct post links links-external engines translations test test-fast bench bench-redline lint format chromium vnu git fonts messages messages-template format-reference lock clean
+.PHONY: setup build serve preview check new-version correct post links links-external engines translations test test-fast bench bench-redline lint format chromium vnu tools fonts messages messages-template format-reference lock clean
 LOCALES := hooks/privacy_site/locale
 # The site's words: templates and Python call _, gettext, say, nsay, fill, nfill and N_.
 EXTRACT := $(BIN)/pybabel extract -F hooks/babel.cfg -k say -k nsay:1,2 -k fill -k nfill:1,2 \
@@ -115,12 +115,12 @@ translations: setup
 	@$(BIN)/python -m privacy_site.translation_status
 
 ## test: install everything (Chromium too) and run every test
-test: setup chromium fonts vnu git
+test: setup chromium fonts vnu tools
 	$(BIN)/ruff check hooks tests
 	$(BIN)/pytest
 
 ## test-fast: the tests that need no browser (the HTML checker and actionlint are installed)
-test-fast: setup vnu git
+test-fast: setup vnu tools
 	$(BIN)/pytest -m "not browser"
 
 ## bench: the whole benchmark (tens of minutes): writes BENCHMARKS.md and benchmarks.json;
@@ -139,11 +139,14 @@ chromium:
 	  echo "Installing Debian's chromium for the browser tests"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
 
-## git: install Debian's git, for the tests that read a repository's history, if it is missing
-git:
-	@command -v git >/dev/null 2>&1 || { \
-	  echo "Installing Debian's git for the tests that read a repository's history"; \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq git; }
+## tools: Debian's git (for the tests that read a repository's history), poppler-utils
+## (pdftotext: a printed page's text) and e2fsprogs (chattr: a site/ that cannot be replaced)
+tools:
+	@command -v git >/dev/null 2>&1 && command -v pdftotext >/dev/null 2>&1 \
+	  && command -v chattr >/dev/null 2>&1 || { \
+	  echo "Installing Debian's git, poppler-utils and e2fsprogs for the tests"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	    git poppler-utils e2fsprogs; }
 
 ## fonts: Debian's Noto fonts, so screenshots of Ethiopic, Bengali, Arabic and CJK pages
 ## show real letters (the site itself loads no web fonts)

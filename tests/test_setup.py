@@ -121,3 +121,28 @@ def test_a_python_older_than_the_lock_allows_stops_setup_in_one_line(tmp_path: P
 
 def read(path: Path) -> str:
     return path.read_text(encoding="utf-8")
+
+
+# Programs every Debian has (Essential: yes), and make itself, which runs the tests.
+ESSENTIAL = {"make", "tar", "sh", "bash"}
+RUN = re.compile(r"\b(?:run|Popen|check_output|check_call|call)\(\s*\[\s*\"([\w][\w.+-]*)\"")
+
+
+def test_make_test_installs_every_program_the_tests_run() -> None:
+    """A fresh Debian has none of the programs a developer's machine gathers: each program
+    the tests or the engine start by name (pdftotext, git, ...) is one that `make test`
+    checks for (`command -v NAME`) and installs; java and node are found by path."""
+    makefile = read(ROOT / "Makefile")
+    started = {
+        program: path.relative_to(ROOT).as_posix()
+        for path in [*sorted((ROOT / "tests").glob("**/*.py")), *(ROOT / "hooks").glob("**/*.py")]
+        if "node_modules" not in path.parts and "fixtures" not in path.parts
+        for program in RUN.findall(read(path))
+    }
+    assert "pdftotext" in started and "git" in started, started
+    missing = {
+        program: where
+        for program, where in started.items()
+        if program not in ESSENTIAL and f"command -v {program} " not in makefile
+    }
+    assert not missing, f"programs the tests run that `make test` does not install: {missing}"
