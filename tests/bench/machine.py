@@ -10,6 +10,8 @@ import subprocess
 from importlib import metadata
 from pathlib import Path
 
+import nodejs
+
 from bench import ROOT
 
 PACKAGES = [
@@ -77,7 +79,7 @@ def describe() -> dict:
         "python": platform.python_version(),
         "packages": {name: _version(name) for name in PACKAGES},
         "chromium": _output("/usr/bin/chromium", "--version"),
-        "node": _output("node", "--version"),
+        "node": _output(nodejs.node() or "node", "--version"),
         "lighthouse": json.loads(lighthouse.read_text())["version"]
         if lighthouse.is_file()
         else "not installed",
