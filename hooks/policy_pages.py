@@ -39,14 +39,16 @@ from privacy_site.adapter.site_context import (
 )
 from privacy_site.content import Content
 from privacy_site.html import headings
-from privacy_site.languages.language import load_language, missing, read_catalogue, read_template
+from privacy_site.languages.language import load_language
 from privacy_site.model import dates
 from privacy_site.model.policies import State, Version
 from privacy_site.model.problems import ContentError, Problem, errors, warnings
 from privacy_site.outputs import policy_views
-from privacy_site.reading import frontmatter, site_config, symlinks
+from privacy_site.reading import frontmatter, site_config
+from privacy_site.reading.mkdocs_yml import read_project
 from privacy_site.reading.rendering import MarkdownSettings
 from privacy_site.reading.settings import read_settings
+from privacy_site.staff import checks
 
 VERSION_SRC = re.compile(r"^policies/(?P<policy>[^/]+)/(?P<slug>[0-9]{4}-[0-9]{2}-[0-9]{2})\.md$")
 MAIN_SRC = re.compile(r"^policies/(?P<policy>[^/]+)/index\.md$")
@@ -98,17 +100,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         config_file=Path(config.config_file_path),
     )
     names = language_names(config)
-    found = list(content.problems) + ([date_problem] if date_problem else [])
-    found += _linked_theme_files(config, project)
-    language = None
-    for code in built:
-        loaded, problems = load_language(code, names.get(code))
-        found += problems
-        found += _theme_problems(config, code)
-        if code == lang:
-            language = loaded
-        if lang == default and code != default:
-            found += _untranslated(code)
+    checked = checks.run_once(read_project(Path(config.config_file_path)), content)
+    found = checked.problems + ([date_problem] if date_problem else [])  # as `check` finds
+    language = load_language(lang, names.get(lang))[0]
     shown: list[Problem] = []
     later = content.page_problems  # page_safety reports them once the pages are rendered
     # A setting of mkdocs.yml reaches every page, so even a preview stops for one.
@@ -270,52 +264,6 @@ def on_page_context(
 
 def _content(config: MkDocsConfig) -> Content:
     return current(config).content
-
-
-def _linked_theme_files(config: MkDocsConfig, project: Path) -> list[Problem]:
-    """Links in overrides/ (the theme's custom_dir): its files are published as they are."""
-    folder = config.theme.custom_dir
-    if not folder:
-        return []
-    try:
-        shown = Path(folder).relative_to(project).as_posix()
-    except ValueError:
-        shown = Path(folder).name
-    return symlinks.found_in(Path(folder), shown)
-
-
-def _theme_problems(config: MkDocsConfig, code: str) -> list[Problem]:
-    """Material draws its own interface from ``partials/languages/<code>.html``."""
-    name = f"partials/languages/{code}.html"
-    if any((Path(folder) / name).is_file() for folder in config.theme.dirs):
-        return []
-    return [
-        Problem(
-            f"overrides/{name}",
-            message=f"the language '{code}' is built but Material has no interface strings "
-            f"for it: add overrides/{name}, a copy of Material's partials/languages/en.html "
-            "with each value translated (README, 'Adding a language')",
-        )
-    ]
-
-
-def _untranslated(code: str) -> list[Problem]:
-    """A catalogue that lacks some of the site's words: they show in English meanwhile."""
-    catalogue = read_catalogue(code)
-    if catalogue.catalog is None:
-        return []
-    gaps = missing(catalogue.catalog, read_template())
-    if not gaps:
-        return []
-    return [
-        Problem(
-            f"hooks/privacy_site/languages/locale/{code}/LC_MESSAGES/messages.po",
-            message=f"{len(gaps)} of the site's phrases have no translation yet, for example "
-            f"{gaps[0]!r}; they show in English until translated (run 'make messages', "
-            "then translate the empty msgstr lines)",
-            severity="warning",
-        )
-    ]
 
 
 def _main_page(source: File, version: Version) -> str:
