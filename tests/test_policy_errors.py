@@ -103,3 +103,29 @@ def test_in_short_mistakes_are_named_with_the_fix(tmp_path: Path) -> None:
         "docs/es/policies/sample/2018-05-15.md:4: in_short: 2 points here and 0 in the English "
         "docs/en/policies/sample/2018-05-15.md: translate each point, no more" in said
     )
+
+
+def test_every_field_the_schema_types_is_checked_against_it(tmp_path: Path) -> None:
+    """Front matter goes through frontmatter.schema.json: a value of the wrong shape in any
+    field it lists is a located error naming that field, not a list or a number published
+    as text (adopted_by and notes were once taken as they came)."""
+    from privacy_site.reading.frontmatter_check import SCHEMA
+
+    fields = SCHEMA.definition("policy_version")["properties"]
+    folder = tmp_path / "docs" / "en" / "policies" / "sample"
+    folder.mkdir(parents=True)
+    lines = ["title: Sample", "effective: 2018-05-15"]
+    wrong = {name: "[1, 2]" if name != "in_short" else "7" for name in fields}
+    lines += [
+        f"{name}: {value}" for name, value in wrong.items() if name not in ("title", "effective")
+    ]
+    (folder / "2018-05-15.md").write_text("---\n" + "\n".join(lines) + "\n---\n\nText.\n", "utf-8")
+    empty_record(tmp_path)
+    content = load_content(tmp_path / "docs", date(2026, 11, 22), EXTRA, "en", ["en"])
+    said = {(p.line, p.message.split(":", 1)[0]) for p in errors(content.problems)}
+    expected = {(number, line.split(":", 1)[0]) for number, line in enumerate(lines, start=2)}
+    assert expected - {(2, "title"), (3, "effective")} <= said, said
+    assert (
+        "docs/en/policies/sample/2018-05-15.md:7: adopted_by: [1, 2] is not text; write it after "
+        "the colon, in quotes if it looks like a number, a date or true/false"
+    ) in [str(p) for p in errors(content.problems)]

@@ -42,9 +42,10 @@ class Content:
     page_problems: list[Problem] = field(default_factory=list)
     # pages whose Markdown cannot be rendered (docs/en/x.md): the build renders them empty
     unrenderable: set[str] = field(default_factory=set)
-    # policy id -> policy, made on first use (every policy page asks, so a scan of every
-    # policy per page would grow with the square of the policies), remade if the list is
-    # replaced
+    # the docs/ folder as read, for the checks that read it again (links between pages)
+    tree: DocsTree | None = field(default=None, repr=False, compare=False)
+    # policy id -> policy, made on first use (every policy page asks; a scan per page of
+    # every policy grew with the square of the policies), remade if the list is replaced
     _by_id: tuple[Any, int, dict[str, Policy]] = field(
         default=(None, 0, {}), init=False, repr=False, compare=False
     )
@@ -156,6 +157,7 @@ def load_content(
         translation_status=page_status(tree, page_translations, default_language, languages),
         page_problems=rendered.problems,
         unrenderable=rendered.unrenderable,
+        tree=tree,
     )
 
 

@@ -17,12 +17,14 @@ from mkdocs.exceptions import PluginError
 from privacy_site.adapter.internals import language_names, languages, list_theme_once
 from privacy_site.adapter.site_context import BuildContext, process, project_dir
 from privacy_site.html import csp
-from privacy_site.languages.language import load_language, missing, read_catalogue, read_template
+from privacy_site.languages.language import load_language
 from privacy_site.model import dates
 from privacy_site.model.problems import ContentError, Problem, errors, warnings
 from privacy_site.model.settings import read_settings
-from privacy_site.reading import site_config, symlinks
+from privacy_site.reading import site_config
+from privacy_site.reading.mkdocs_yml import read_project
 from privacy_site.reading.rendering import MarkdownSettings
+from privacy_site.staff import checks
 
 # Outside the "mkdocs" logger on purpose: a reminder such as an unset contact address is
 # shown on every build but must not fail a strict build.
@@ -62,17 +64,9 @@ def build_context(config: MkDocsConfig) -> BuildContext:
         config_file=Path(config.config_file_path),
     )
     names = language_names(config)
-    found = list(content.problems) + ([date_problem] if date_problem else [])
-    found += _linked_theme_files(config, project)
-    language = None
-    for code in built:
-        loaded, problems = load_language(code, names.get(code))
-        found += problems
-        found += _theme_problems(config, code)
-        if code == lang:
-            language = loaded
-        if lang == default and code != default:
-            found += _untranslated(code)
+    checked = checks.run_once(read_project(Path(config.config_file_path)), content)
+    found = checked.problems + ([date_problem] if date_problem else [])  # as `check` finds
+    language = load_language(lang, names.get(lang))[0]
     shown: list[Problem] = []
     later = content.page_problems  # page_safety reports them once the pages are rendered
     # A setting of mkdocs.yml reaches every page, so even a preview stops for one.
@@ -124,49 +118,3 @@ def _known_scripts(config: MkDocsConfig) -> tuple:
     if dirs not in known:
         known[dirs] = csp.theme_scripts(dirs)
     return known[dirs]
-
-
-def _linked_theme_files(config: MkDocsConfig, project: Path) -> list[Problem]:
-    """Links in overrides/ (the theme's custom_dir): its files are published as they are."""
-    folder = config.theme.custom_dir
-    if not folder:
-        return []
-    try:
-        shown = Path(folder).relative_to(project).as_posix()
-    except ValueError:
-        shown = Path(folder).name
-    return symlinks.found_in(Path(folder), shown)
-
-
-def _theme_problems(config: MkDocsConfig, code: str) -> list[Problem]:
-    """Material draws its own interface from ``partials/languages/<code>.html``."""
-    name = f"partials/languages/{code}.html"
-    if any((Path(folder) / name).is_file() for folder in config.theme.dirs):
-        return []
-    return [
-        Problem(
-            f"overrides/{name}",
-            message=f"the language '{code}' is built but Material has no interface strings "
-            f"for it: add overrides/{name}, a copy of Material's partials/languages/en.html "
-            "with each value translated (README, 'Adding a language')",
-        )
-    ]
-
-
-def _untranslated(code: str) -> list[Problem]:
-    """A catalogue that lacks some of the site's words: they show in English meanwhile."""
-    catalogue = read_catalogue(code)
-    if catalogue.catalog is None:
-        return []
-    gaps = missing(catalogue.catalog, read_template())
-    if not gaps:
-        return []
-    return [
-        Problem(
-            f"hooks/privacy_site/languages/locale/{code}/LC_MESSAGES/messages.po",
-            message=f"{len(gaps)} of the site's phrases have no translation yet, for example "
-            f"{gaps[0]!r}; they show in English until translated (run 'make messages', "
-            "then translate the empty msgstr lines)",
-            severity="warning",
-        )
-    ]

@@ -242,8 +242,16 @@ def load_language(code: str, name: str | None = None) -> tuple[Language, list[Pr
     else:
         path = catalogue_path(code)
         translations, problems = _loaded(code, _stamp(path))
-    own = name or _locale(code).get_display_name(code) or code
-    return Language(code, own, direction(code), translations), list(problems)
+    return Language(code, name or _own_name(code), direction(code), translations), list(problems)
+
+
+def _own_name(code: str) -> str:
+    """The language's name in its own script (``español``), or its code when Unicode's
+    data does not know it."""
+    try:
+        return _locale(code).get_display_name(code.replace("-", "_")) or code
+    except (UnknownLocaleError, ValueError):
+        return code
 
 
 def source_language() -> Language:

@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 
 from ..model.problems import Problem
-from . import frontmatter, sources, symlinks
+from . import frontmatter, frontmatter_check, sources, symlinks
 
 SAFE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown", ".mkd", ".mkdn", ".mdwn", ".mdtxt", ".txt"}
@@ -139,28 +139,8 @@ class DocsTree:
             return None
         for line, message in parsed.flaws:
             self.problems.append(Problem(display, line, message=message))
-        title = parsed.fields.get("title")
-        if "title" in parsed.fields and not (isinstance(title, str) and title.strip()):
-            self.problems.append(title_problem(display, parsed))
+        self.problems += frontmatter_check.title_problems(display, parsed)
         return parsed
 
     def _add(self, entry: Path, message: str) -> None:
         self.problems.append(Problem(self.display(entry), message=message))
-
-
-def title_problem(display: str, parsed: frontmatter.Parsed, example: str = "") -> Problem:
-    """The one message about a title that is missing, empty or not text; ``example`` is what
-    to add ("the policy's title, for example 'title: …'")."""
-    title = parsed.fields.get("title")
-    line = parsed.line_of("title") or 1
-    example = example or "a title, for example 'title: Website Privacy Policy'"
-    if "title" not in parsed.fields:
-        return Problem(display, line, message=f"title: missing; add {example}")
-    if title is None or (isinstance(title, str) and not title.strip()):
-        return Problem(display, line, message=f"title: empty; add {example}")
-    return Problem(
-        display,
-        line,
-        message=f"title: {title!r} is not text; put the title in quotes, for example "
-        f'title: "{title}"',
-    )

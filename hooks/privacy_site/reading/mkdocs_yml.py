@@ -4,7 +4,9 @@ must work (and explain itself) even when MkDocs would not start."""
 
 from __future__ import annotations
 
+import importlib.util
 from dataclasses import dataclass, field
+from importlib.metadata import entry_points
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +30,23 @@ class Project:
     languages: list[str]  # every language built, the default first
     markdown: MarkdownSettings = field(default_factory=MarkdownSettings)
     theme_dir: str | None = None  # theme.custom_dir (overrides/), as mkdocs.yml names it
+    theme_name: str | None = None  # theme.name: material
+
+    @property
+    def theme_dirs(self) -> list[Path]:
+        """Where the theme's templates are looked for, in order: theme.custom_dir, then the
+        installed theme's own folder, found as MkDocs finds it (its ``mkdocs.themes`` entry
+        point), without starting MkDocs."""
+        found = [self.root / self.theme_dir] if self.theme_dir else []
+        for point in entry_points(group="mkdocs.themes", name=self.theme_name or ""):
+            try:
+                spec = importlib.util.find_spec(point.value)
+            except (ImportError, ValueError):
+                continue
+            if spec is None:
+                continue
+            found += [Path(folder) for folder in (spec.submodule_search_locations or [])]
+        return found
 
     @property
     def root(self) -> Path:
@@ -90,6 +109,7 @@ def read_project(config_file: Path) -> Project:
     default, built = languages(config)
     theme = config.get("theme") if isinstance(config.get("theme"), dict) else {}
     custom_dir = theme.get("custom_dir")
+    name = theme.get("name")
     return Project(
         config_file.resolve(),
         extra,
@@ -99,6 +119,7 @@ def read_project(config_file: Path) -> Project:
         built,
         MarkdownSettings.from_config(config.get("markdown_extensions")),
         custom_dir if isinstance(custom_dir, str) else None,
+        name if isinstance(name, str) else None,
     )
 
 

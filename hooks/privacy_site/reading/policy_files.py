@@ -3,7 +3,6 @@ the file, the line, the field and the fix, all at once."""
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterable
 from datetime import date, timedelta
@@ -11,12 +10,9 @@ from pathlib import Path
 
 from ..model.dates import ISO_DATE, parse_date, why_not
 from ..model.policies import (
-    ENGLISH_FIELDS,
-    IN_SHORT_MAX,
     NOTICE_DAYS,
     POLICY_ID,
     SUMMARY_PLACEHOLDER,
-    TRANSLATION_FIELDS,
     TRANSLATION_KINDS,
     Policy,
     Translation,
@@ -24,8 +20,8 @@ from ..model.policies import (
     earliest_effective,
 )
 from ..model.problems import Problem
-from . import frontmatter
-from .docs_tree import DocsTree, title_problem
+from . import frontmatter, frontmatter_check
+from .docs_tree import DocsTree
 from .translations import digest
 
 
@@ -112,8 +108,13 @@ def load_translations(
         if parsed is None:
             continue  # unreadable: the tree has said why
         fields = parsed.fields
-        problems += _unknown_fields(display, parsed, TRANSLATION_FIELDS)
-        for name in ("effective", "posted"):
+        problems += frontmatter_check.check(
+            display,
+            parsed,
+            "policy_translation",
+            "the title in this language, for example 'title: Política de privacidad'",
+        )
+        for name in ("effective", "posted"):  # the schema says the shape; the English, the day
             if name in fields:
                 stated = parse_date(fields[name])
                 expected = getattr(source, name)
@@ -129,23 +130,9 @@ def load_translations(
                         )
                     )
         kind = fields.get("translation")
-        if kind not in TRANSLATION_KINDS:
-            problems.append(
-                Problem(
-                    display,
-                    parsed.line_of("translation") or 1,
-                    message=f"translation: {'missing' if kind is None else repr(kind)}; say how "
-                    "it was translated: 'translation: machine' or 'translation: reviewed'",
-                )
-            )
-        title = _title(
-            display,
-            parsed,
-            problems,
-            "the title in this language, for example 'title: Política de privacidad'",
-        )
+        title = _title(parsed)
         summary = fields.get("summary")
-        in_short = _in_short(display, parsed, problems)
+        in_short = _in_short(parsed)
         if in_short and len(in_short) != len(source.in_short):
             problems.append(
                 Problem(
@@ -192,23 +179,16 @@ def _read_version(
     if parsed is None:
         return None, parsed, problems  # unreadable: the tree has said why
     fields = parsed.fields
-    if not fields:
-        problems.append(
-            Problem(
-                display,
-                1,
-                message="no front matter: start the file with '---', then 'title:' and "
-                "'effective:' lines, then '---'",
-            )
-        )
-        return None, parsed, problems
-    problems += _unknown_fields(display, parsed, ENGLISH_FIELDS)
-
-    title = _title(
-        display, parsed, problems, "the policy's title, for example 'title: Website Privacy Policy'"
+    problems += frontmatter_check.check(
+        display,
+        parsed,
+        "policy_version",
+        "the policy's title, for example 'title: Website Privacy Policy'",
     )
-
-    effective = _date_field(display, parsed, "effective", problems, required=True)
+    if not fields:
+        return None, parsed, problems
+    title = _title(parsed)
+    effective = parse_date(fields.get("effective"))
     if effective is not None and named is not None and effective != named:
         problems.append(
             Problem(
@@ -219,31 +199,12 @@ def _read_version(
                 f"file to {effective.isoformat()}.md or set effective: {named.isoformat()}",
             )
         )
-    posted = _date_field(display, parsed, "posted", problems, required=False)
-
+    posted = parse_date(fields.get("posted"))
     substantive = fields.get("substantive", True)
-    if not isinstance(substantive, bool):
-        problems.append(
-            Problem(
-                display,
-                parsed.line_of("substantive"),
-                message=f"substantive: {_shown(substantive)} is not true or false; write "
-                "'substantive: false' for a minor correction, or remove the line",
-            )
-        )
-        substantive = True
-
+    substantive = substantive if isinstance(substantive, bool) else True
     summary = fields.get("summary")
-    if "summary" in fields and (not isinstance(summary, str) or not summary.strip()):
-        problems.append(
-            Problem(
-                display,
-                parsed.line_of("summary"),
-                message="summary: empty; say in one or two plain sentences what changed",
-            )
-        )
-        summary = None
-    elif isinstance(summary, str) and summary.strip() == SUMMARY_PLACEHOLDER:
+    summary = summary if isinstance(summary, str) and summary.strip() else None
+    if summary is not None and summary.strip() == SUMMARY_PLACEHOLDER:
         problems.append(
             Problem(
                 display,
@@ -253,7 +214,7 @@ def _read_version(
             )
         )
     adopted_by = fields.get("adopted_by")
-    in_short = _in_short(display, parsed, problems)
+    in_short = _in_short(parsed)
 
     if effective is None or not title:
         return None, parsed, problems
@@ -274,45 +235,12 @@ def _read_version(
     return version, parsed, problems
 
 
-def _in_short(display: str, parsed: frontmatter.Parsed, problems: list[Problem]) -> tuple[str, ...]:
-    """The "In short" points: a list of a few plain sentences, each shown as text."""
-    if "in_short" not in parsed.fields:
+def _in_short(parsed: frontmatter.Parsed) -> tuple[str, ...]:
+    """The "In short" points that are text, each on one line (the schema says what is wrong)."""
+    value = parsed.fields.get("in_short")
+    if not isinstance(value, list):
         return ()
-    value = parsed.fields["in_short"]
-    line = parsed.line_of("in_short")
-    if not isinstance(value, list) or not value:
-        problems.append(
-            Problem(
-                display,
-                line,
-                message="in_short: write a list, one point per line starting with '  - ', for "
-                "example:  in_short:  - The websites do not sell your information.",
-            )
-        )
-        return ()
-    points = []
-    for number, point in enumerate(value, start=1):
-        if not isinstance(point, str) or not point.strip():
-            problems.append(
-                Problem(
-                    display,
-                    line,
-                    message=f"in_short: point {number} is {'empty' if not point else 'not text'}; "
-                    "write each point as one plain sentence (in quotes if it contains a ': ')",
-                )
-            )
-            continue
-        points.append(" ".join(point.split()))
-    if len(value) > IN_SHORT_MAX:
-        problems.append(
-            Problem(
-                display,
-                line,
-                message=f"in_short: {len(value)} points; keep it to {IN_SHORT_MAX} or fewer "
-                "(it is a summary: the policy below says the rest)",
-            )
-        )
-    return tuple(points)
+    return tuple(" ".join(p.split()) for p in value if isinstance(p, str) and p.strip())
 
 
 def _check_sequence(
@@ -411,70 +339,7 @@ def _posted_after(display: str, parsed: frontmatter.Parsed, version: Version) ->
     )
 
 
-def _title(display: str, parsed: frontmatter.Parsed, problems: list[Problem], example: str) -> str:
-    """The ``title`` field, stripped; "" when it is unusable (the tree reports a title that is
-    empty or not text; a missing one is reported here)."""
+def _title(parsed: frontmatter.Parsed) -> str:
+    """The ``title`` field, stripped; "" when it is unusable (the schema says why)."""
     title = parsed.fields.get("title")
-    if isinstance(title, str) and title.strip():
-        return title.strip()
-    if "title" not in parsed.fields:
-        problems.append(title_problem(display, parsed, example))
-    return ""
-
-
-def _date_field(
-    display: str, parsed: frontmatter.Parsed, name: str, problems: list[Problem], required: bool
-) -> date | None:
-    raw = parsed.fields.get(name)
-    if raw is None and name in parsed.fields:
-        problems.append(
-            Problem(
-                display,
-                parsed.line_of(name),
-                message=f"{name}: empty; write the date after the colon as YYYY-MM-DD, for "
-                f"example '{name}: 2026-12-22'",
-            )
-        )
-        return None
-    if raw is None:
-        if required:
-            problems.append(
-                Problem(
-                    display,
-                    1,
-                    message=f"{name}: missing; add the date as YYYY-MM-DD, "
-                    f"for example '{name}: 2026-12-22'",
-                )
-            )
-        return None
-    value = parse_date(raw)
-    if value is None:
-        problems.append(
-            Problem(display, parsed.line_of(name), message=f"{name}: {_shown(raw)} {why_not(raw)}")
-        )
-    return value
-
-
-def _unknown_fields(display: str, parsed: frontmatter.Parsed, known: set[str]) -> list[Problem]:
-    problems = []
-    for name in parsed.fields:
-        if str(name) in known:
-            continue
-        close = difflib.get_close_matches(str(name), sorted(known), n=1)
-        hint = (
-            f"did you mean '{close[0]}'?"
-            if close
-            else "the known fields are " + ", ".join(sorted(known))
-        )
-        problems.append(
-            Problem(
-                display,
-                parsed.line_of(str(name)),
-                message=f"{name}: not a field of a policy version; {hint}",
-            )
-        )
-    return problems
-
-
-def _shown(value: object) -> str:
-    return repr(value) if isinstance(value, str) else str(value)
+    return title.strip() if isinstance(title, str) and title.strip() else ""

@@ -5,21 +5,19 @@ finds shape errors: missing and unknown fields, wrong types, bad ids, dates and 
 Each is worded per kind of rule, never jsonschema's, with the fix; an unknown field that is
 probably a misspelt one says which, and the fields it meant are returned so that no second
 message calls them missing. The conditional rules are left to :mod:`vendor_rules`.
+The errors come as plain data from :mod:`privacy_site.reading.schema_errors`, the one way
+the site checks a file against its schema (front matter goes through it too).
 """
 
 from __future__ import annotations
 
 import difflib
-import json
 import re
-from functools import cache
 from pathlib import Path as FilePath
 from typing import Any
 
-from jsonschema import Draft202012Validator
-from jsonschema.exceptions import ValidationError
-
 from ..model.dates import why_not
+from ..reading.schema_errors import Schema, SchemaError
 from ..reading.yamldoc import Path
 from .locate import Collector, dotted
 
@@ -56,59 +54,46 @@ _MISSING = {
 }
 
 
-@cache
+SCHEMA = Schema(FilePath(__file__).with_name("vendors.schema.json"))
+
+
 def schema() -> dict[str, Any]:
     """The schema shipped beside this module; one parsed copy, never modified."""
-    return json.loads(FilePath(__file__).with_name("vendors.schema.json").read_text("utf-8"))
+    return SCHEMA.data
 
 
 def categories() -> tuple[str, ...]:
     return tuple(schema()["$defs"]["vendor"]["properties"]["category"]["enum"])
 
 
-def _kind(subschema: object) -> str:
-    """Which part of the schema an error is about, by identity with the shipped schema."""
-    root = schema()
-    if subschema is root:
-        return "root"
-    for name, definition in root["$defs"].items():
-        if subschema is definition:
-            return name
-    return "field"
-
-
 def schema_pass(found: Collector, data: Any) -> set[tuple[Path, str]]:
     """Report the schema's errors; return the fields that an unknown field probably meant."""
     suggested: set[tuple[Path, str]] = set()
-    missing: list[tuple[Path, str, str, dict[Any, Any]]] = []
-    for error in Draft202012Validator(schema()).iter_errors(data):
-        if "then" in error.absolute_schema_path:
+    missing: list[SchemaError] = []
+    for error in SCHEMA.errors(data):
+        if "then" in error.schema_path:
             continue  # the conditional rules get tailored messages from vendor_rules
-        path: Path = tuple(error.absolute_path)
-        kind = _kind(error.schema)
-        if error.validator == "required" and isinstance(error.instance, dict):
-            missing += [(path, name, kind, error.instance) for name in error.validator_value]
-        elif error.validator == "additionalProperties" and isinstance(error.instance, dict):
-            known = list(error.schema.get("properties", {}))
-            for key in error.instance:
-                if key not in known:
-                    meant, hint = _unknown_hint(str(key), kind, known, path)
-                    if meant:
-                        suggested.add(meant)
-                        if len(meant[0]) > len(path):  # a misplaced link: "links" is not missing
-                            suggested.add((path, meant[0][-1]))
-                    found.add(
-                        (*path, key),
-                        f"{dotted((*path, key))}: not a field of {_WHAT[kind]}; {hint}",
-                    )
+        if error.rule == "required":
+            missing.append(error)
+        elif error.rule == "additionalProperties":
+            path, key = error.path[:-1], error.path[-1]
+            meant, hint = _unknown_hint(str(key), error.kind, list(error.known), path)
+            if meant:
+                suggested.add(meant)
+                if len(meant[0]) > len(path):  # a misplaced link: "links" is not missing
+                    suggested.add((path, meant[0][-1]))
+            found.add(
+                error.path, f"{dotted(error.path)}: not a field of {_WHAT[error.kind]}; {hint}"
+            )
         else:
-            found.add(*_placed(error, path, kind))
-    for path, name, kind, instance in missing:
-        if name in instance or (path, name) in suggested:
+            found.add(*_placed(error))
+    for error in missing:
+        path, name = error.path[:-1], str(error.path[-1])
+        if (path, name) in suggested:
             continue
-        fix = _MISSING.get((kind, name), f"add '{name}:'")
+        fix = _MISSING.get((error.kind, name), f"add '{name}:'")
         fix = fix.replace("{categories}", ", ".join(categories()))
-        found.add((*path, name), f"{dotted((*path, name))}: missing; {fix}", at=path)
+        found.add(error.path, f"{dotted(error.path)}: missing; {fix}", at=path)
     return suggested
 
 
@@ -181,33 +166,33 @@ def category_meant(value: str, allowed: list[str]) -> str | None:
     return close[0] if close else None
 
 
-def _placed(error: ValidationError, path: Path, kind: str) -> tuple[Path, str]:
+def _placed(error: SchemaError) -> tuple[Path, str]:
     """One schema error as (path, message)."""
-    value = error.instance
+    value, path, kind = error.value, error.path, error.kind
     name = dotted(path)
-    if error.validator == "type":
-        return path, _type_message(path, kind, error.validator_value, value)
-    if error.validator == "enum":
-        allowed = [str(v) for v in error.validator_value]
+    if error.rule == "type":
+        return path, _type_message(path, kind, error.expected, value)
+    if error.rule == "enum":
+        allowed = [str(v) for v in error.expected]
         meant = category_meant(str(value), allowed)
         hint = f" (did you mean '{meant}'?)" if meant else ""
         return (
             path,
             f"{name}: {_shown(value)} is not a category; use one of {', '.join(allowed)}{hint}",
         )
-    if error.validator == "pattern" and "propertyNames" in error.absolute_schema_path:
+    if error.rule == "pattern" and "propertyNames" in error.schema_path:
         return (*path, value), (
             f"{name}: {_shown(value)} is not a language code; use a code such as en, es, "
             "pt-BR or ht"
         )
-    if error.validator == "pattern":
-        return path, f"{name}: {_pattern_message(error.validator_value, value)}"
-    if error.validator == "minItems":
+    if error.rule == "pattern":
+        return path, f"{name}: {_pattern_message(error.expected, value)}"
+    if error.rule == "minItems":
         return (
             path,
             f"{name}: the list is empty; list at least one item, each on a line starting with '- '",
         )
-    if error.validator == "minLength":
+    if error.rule == "minLength":
         return path, f"{name}: empty; write the text after the colon"
     return path, f"{name}: {_shown(value)} is not allowed here; see the example in the spec"
 

@@ -34,10 +34,9 @@ from ..model.problems import Problem, errors, warnings
 from ..model.text import CONTROL
 from ..outputs import messages
 from ..outputs.changes import all_changes
-from ..reading import files, links, posted_lock, symlinks
-from ..reading.docs_tree import DocsTree
+from ..reading import files, posted_lock
 from ..reading.mkdocs_yml import Project, read_config, read_project
-from . import publish, readability, upgrade
+from . import checks, publish, readability, upgrade
 from .preview_date import epoch
 
 PROGRAM = "privacy-site"
@@ -138,16 +137,9 @@ def upgrade_command(args: argparse.Namespace) -> int:
 def check(args: argparse.Namespace) -> int:
     project = read_project(args.config)
     today = args.date or dates.build_date(project.settings.timezone)
-    content = _content(project, today)
-    problems = list(content.problems) + _site_problems(project, content)
-    entries, _ = posted_lock.read(project.record_file, docs=project.docs_dir.name)
-    unrecorded = posted_lock.pending(entries, content.posted(project.docs_dir), today)
-    problems += [_unrecorded(entry, content) for entry in unrecorded]
-    recorded = frozenset(entry.key for entry in entries if entry.kind == "version")
-    grades = readability.site_grades(project, content, today, recorded)
-    problems += readability.warnings(grades)
-    print(report(problems, today, readability.report(grades)))
-    return 1 if errors(problems) else 0
+    checked = checks.run(project, _content(project, today))  # the build runs the same list
+    print(report(checked.problems, today, readability.report(checked.grades)))
+    return 1 if errors(checked.problems) else 0
 
 
 def build(args: argparse.Namespace) -> int:
@@ -338,18 +330,6 @@ def _usable_record(project: Project) -> None:
         raise Refused(str(wrong))
 
 
-def _site_problems(project: Project, content: Content) -> list[Problem]:
-    """What the build finds besides the content: the site's words and links between pages."""
-    found: list[Problem] = []
-    for code in project.languages:
-        found += load_language(code)[1]
-    tree = DocsTree(project.docs_dir, project.languages)
-    found += links.check(tree, project.default_language, {v.id for v in content.vendors})
-    if project.theme_dir:
-        found += symlinks.found_in(project.root / project.theme_dir, project.theme_dir)
-    return found
-
-
 def _policy(project: Project, content: Content, policy_id: str) -> Any:
     policy = content.policy(policy_id)
     if policy is None:
@@ -411,18 +391,6 @@ def _next_steps(
     ]
     for number, step in enumerate(steps, start=1):
         print(f"  {number}. {step}")
-
-
-def _unrecorded(entry: posted_lock.Entry, content: Content) -> Problem:
-    where = entry.key if entry.kind != "vendor" else "vendors.yml"
-    what = f"the vendor '{entry.key}'" if entry.kind == "vendor" else f"this {entry.kind}"
-    return Problem(
-        where,
-        message=f"{what} is posted as of {content.today} but not yet in {posted_lock.RECORD}; "
-        f"the daily publish records it (or run `{PROGRAM} post`), and from then on it "
-        "cannot change",
-        severity="warning",
-    )
 
 
 class _Plain(yaml.SafeDumper):
