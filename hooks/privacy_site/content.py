@@ -14,7 +14,7 @@ from typing import Any
 from .languages.translation_status import PageStatus, page_status
 from .model.policies import Policy, Translation
 from .model.problems import Problem
-from .reading import posted_lock, rendering, site_config
+from .reading import placeholders, posted_lock, rendering, site_config
 from .reading.docs_tree import DocsTree
 from .reading.policy_files import load_policies, load_translations
 from .reading.settings import Settings, read_settings
@@ -122,7 +122,7 @@ def load_content(
         problems += found
     page_translations, found = check_translations(tree, default_language)
     problems += found
-    problems += tree.problems + rendered.problems
+    problems += tree.problems + rendered.problems + placeholders.found_in(tree)
     vendors_file = vendors_file or docs_dir.parent / "vendors.yml"
     vendors, found = load_vendors(vendors_file, today)
     problems += found
