@@ -9,6 +9,7 @@ district's content included, since that is what the command replaces)."""
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import shutil
@@ -20,6 +21,9 @@ from pathlib import Path
 import pytest
 import yaml
 from privacy_site.model.dates import epoch_for
+from privacy_site.reading import placeholders, posted_lock
+from privacy_site.reading.docs_tree import DocsTree
+from privacy_site.reading.settings import read_settings
 from privacy_site.staff.new_district import EXAMPLE_DISTRICT, workflow_zones
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -169,6 +173,9 @@ def test_it_asks_nothing_with_its_flags_and_says_what_it_did(
     config = yaml.load((project / "mkdocs.yml").read_text("utf-8"), Loader=_Config)
     assert config["site_name"] == "Riverside Unified School District Privacy"
     assert config["site_url"] == "https://privacy.example.org/"
+    assert config["site_description"].startswith(
+        "How Riverside Unified School District and its websites handle personal information"
+    )
     assert config["extra"]["privacy_site"] == {
         "district": "Riverside Unified School District",
         "short_name": "RUSD",
@@ -464,3 +471,83 @@ def test_make_new_district_ignores_an_environments_name(example: Path) -> None:
     assert said == [
         "privacy-site new-district: --name: no answer (the input ended); give it as --name"
     ]
+
+
+# The pieces, without a build ---------------------------------------------------------------
+
+VERSION = "docs/en/policies/p/2026-01-01.md"
+
+
+def old_record(root: Path) -> str:
+    """A record naming one version, whose file is in ``root`` as it was posted."""
+    path = root / VERSION
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("---\ntitle: P\neffective: 2026-01-01\n---\n\nText.\n", "utf-8")
+    sha = hashlib.sha256(path.read_bytes()).hexdigest()
+    return posted_lock.HEADER + f"2026-01-02\tversion\t{sha}\t{VERSION}\n"
+
+
+def test_a_restarted_record_is_accepted_only_once_the_old_files_are_gone(tmp_path: Path) -> None:
+    before = old_record(tmp_path)
+    after = posted_lock.restarted(date(2026, 12, 1))
+    [kept] = posted_lock.append_only(before, after, root=tmp_path)
+    assert kept.line == 1 and f"but {VERSION} (line 6 of the record it replaces)" in kept.message
+    assert posted_lock.append_only(before, after) != []  # no folder to look in: not a restart
+
+    (tmp_path / VERSION).write_text("another district's page\n", "utf-8")  # not as posted
+    assert posted_lock.append_only(before, after, root=tmp_path) == []
+    (tmp_path / VERSION).unlink()
+    assert posted_lock.append_only(before, after, root=tmp_path) == []
+    grown = after + "2026-12-02\tvendor\t-\tsome-tool\n"
+    assert posted_lock.append_only(before, grown, root=tmp_path) == []
+
+
+def test_a_restarted_record_holds_nothing_before_its_day(tmp_path: Path) -> None:
+    before = old_record(tmp_path)
+    (tmp_path / VERSION).unlink()
+    after = posted_lock.restarted(date(2026, 12, 1))
+    earlier = after + "2026-11-30\tvendor\t-\tsome-tool\n"
+    [problem] = posted_lock.append_only(before, earlier, root=tmp_path)
+    assert problem.line == 7 and "is recorded before the restart (2026-12-01)" in problem.message
+    garbled = after.replace("2026-12-01", "2026-13-01", 1)
+    [problem] = posted_lock.append_only(before, garbled, root=tmp_path)
+    assert problem.line == 1 and "'2026-13-01', not a date" in problem.message
+
+
+def test_once_restarted_the_record_only_grows_again(tmp_path: Path) -> None:
+    before = posted_lock.restarted(date(2026, 12, 1)) + "2026-12-02\tvendor\t-\tsome-tool\n"
+    assert (
+        posted_lock.append_only(before, before + "2026-12-03\tvendor\t-\tx\n", root=tmp_path) == []
+    )
+    [problem] = posted_lock.append_only(before, before.rsplit("2026-12-02", 1)[0], root=tmp_path)
+    assert "this line was changed or removed" in problem.message
+
+
+def test_a_placeholder_is_a_located_warning(tmp_path: Path) -> None:
+    page = tmp_path / "docs" / "es" / "contact.md"
+    page.parent.mkdir(parents=True)
+    page.write_text("---\ntitle: C\n---\n\n# C\n\nText. [TO WRITE: un teléfono.]\n", "utf-8")
+    (tmp_path / "docs" / "en").mkdir()
+    [warning] = placeholders.found_in(DocsTree(tmp_path / "docs", ["en", "es"]))
+    assert (warning.file, warning.line, warning.severity) == ("docs/es/contact.md", 7, "warning")
+    assert "a placeholder is still here (un teléfono)" in warning.message
+
+
+def test_the_settings_new_district_writes_are_settings() -> None:
+    extra = {
+        "privacy_site": {
+            "district": "Riverside Unified School District",
+            "short_name": "RUSD",
+            "state": "CA",
+            "timezone": "America/Los_Angeles",
+            "contact_role": "Privacy Officer",
+            "contact_email": "privacy@example.org",
+        }
+    }
+    assert read_settings(extra, {"": 1})[1] == []
+    extra["privacy_site"] |= {"state": "Calif.", "contact_role": "<b>Officer</b>"}
+    lines = {"": 1, "state": 4, "contact_role": 6}
+    found = sorted((p.line, p.message) for p in read_settings(extra, lines)[1])
+    assert [line for line, _ in found] == [4, 6]
+    assert found[0][1].startswith("extra.privacy_site.state: 'Calif.' is not a state's")
+    assert found[1][1].startswith("extra.privacy_site.contact_role: holds '<'")

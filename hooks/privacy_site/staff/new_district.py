@@ -19,6 +19,7 @@ import re
 import shutil
 import sys
 import tempfile
+import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -80,7 +81,7 @@ class Done:
     vendors_removed: int = 0
     record_lines_removed: int = 0
     dropped_languages: list[str] = field(default_factory=list)
-    untemplated: list[str] = field(default_factory=list)  # chosen, with no pages of their own
+    untemplated: list[str] = field(default_factory=list)  # chosen, without every page here
     placeholders: int = 0
 
 
@@ -375,7 +376,11 @@ def configure(text: str, document: yamldoc.Document, district: District) -> str:
         "policies, change notices, the tools the websites use, and answers to common "
         "questions."
     )
-    replace(("site_description",), [f"site_description: {_scalar(description)}\n"])
+    folded = [
+        f"  {line}\n"
+        for line in textwrap.wrap(description, 86, break_on_hyphens=False, break_long_words=False)
+    ]
+    replace(("site_description",), ["site_description: >-\n", *folded])
     url = [f"site_url: {_scalar(district.site_url)}\n"]
     replace(("site_url",), url, after=("site_description",))
     settings = {
@@ -470,28 +475,26 @@ def _check_config(root: Path, text: str) -> None:
 
 def render_pages(district: District) -> tuple[dict[str, str], list[str]]:
     """``<lang>/<page>`` -> text, English first (each translation records the SHA-256 of
-    its English page); and the languages chosen that have no pages of their own here."""
+    its English page); and the languages chosen that lack some pages here."""
     pages: dict[str, str] = {}
-    untemplated = []
     english: dict[str, str] = {}
     for code in district.languages:
-        folder = TEMPLATES / code
-        if not folder.is_dir():
-            untemplated.append(code)
-            continue
+        values = _values(district, code)
         for name in PAGES:
-            source = folder / name
-            if not source.is_file():
+            source = TEMPLATES / code / name
+            if not source.is_file() or (code != SOURCE_LANGUAGE and name not in english):
                 continue
-            values = _values(district, code)
             if code != SOURCE_LANGUAGE:
-                if name not in english:
-                    continue
                 values["source_sha256"] = hashlib.sha256(english[name].encode()).hexdigest()
             text = Template(source.read_text(encoding="utf-8")).substitute(values)
             pages[f"{code}/{name}"] = text
             if code == SOURCE_LANGUAGE:
                 english[name] = text
+    untemplated = [
+        code
+        for code in district.languages
+        if sum(name.startswith(f"{code}/") for name in pages) < len(english)
+    ]
     return pages, untemplated
 
 
@@ -648,8 +651,9 @@ def report(district: District, done: Done) -> None:
     )
     if done.untemplated:
         print(
-            f"No pages of their own yet in {', '.join(done.untemplated)}: readers see the "
-            "English pages there, with a notice, until they are translated."
+            f"Not every page has a template in {', '.join(done.untemplated)} yet: readers "
+            "see those pages in English there, with a notice, until they are translated "
+            '(README, "Translations").'
         )
     print("Next:")
     steps = [
