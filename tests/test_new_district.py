@@ -24,7 +24,8 @@ from privacy_site.model.dates import epoch_for
 from privacy_site.reading import placeholders, posted_lock
 from privacy_site.reading.docs_tree import DocsTree
 from privacy_site.reading.settings import read_settings
-from privacy_site.staff.new_district import EXAMPLE_DISTRICT, workflow_zones
+from privacy_site.staff.district_files import workflow_zones
+from privacy_site.staff.new_district import EXAMPLE_DISTRICT
 
 ROOT = Path(__file__).resolve().parent.parent
 CLI = ROOT / ".venv" / "bin" / "privacy-site"
