@@ -48,7 +48,7 @@ class Done:
     record_lines_removed: int = 0
     dropped_languages: list[str] = field(default_factory=list)
     untemplated: list[str] = field(default_factory=list)  # chosen, without every page here
-    placeholders: int = 0
+    placeholders: dict[str, int] = field(default_factory=dict)  # page -> how many
 
 
 # What is there now ------------------------------------------------------------------------
@@ -131,7 +131,11 @@ def create(config_file: Path, district: District, *, force: bool = False) -> Don
     check_config(root, new_config)
     pages, untemplated = render_pages(district)
     done = Done(untemplated=untemplated)
-    done.placeholders = sum(page.count("[TO WRITE:") for page in pages.values())
+    done.placeholders = {
+        f"docs/{name}": text.count("[TO WRITE:")
+        for name, text in pages.items()
+        if "[TO WRITE:" in text
+    }
     done.vendors_removed, done.record_lines_removed = found.vendors, found.record_lines
     old_languages = config_languages(config)
     done.dropped_languages = [c for c in old_languages if c not in district.languages]
@@ -245,8 +249,9 @@ def report(district: District, done: Done) -> None:
     steps = [
         'make build    (strict; it ends with "Built:")',
         "make serve    (see it at http://127.0.0.1:8000)",
-        f"write the {_count(done.placeholders, 'placeholder')} marked [TO WRITE: …] in "
-        "docs/<lang>/*.md (`make check` lists each, with its line)",
+        f"write the {_count(sum(done.placeholders.values()), 'placeholder')} marked "
+        f"[TO WRITE: …] in your own words: {', '.join(done.placeholders)} (`make check` "
+        "lists each, with its line)",
         'add each policy as docs/en/policies/<id>/<YYYY-MM-DD>.md (README, "Editing '
         'content"), and each tool the websites use to vendors.yml',
     ]
