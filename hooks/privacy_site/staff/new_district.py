@@ -123,6 +123,15 @@ def create(config_file: Path, district: District, *, force: bool = False) -> Don
             "docs is not a folder (a symbolic link, or a file): the pages are written into a "
             "folder of their own; remove it, then run this again"
         )
+    for name in ("vendors.yml", posted_lock.RECORD, ".github/workflows"):
+        path = root / name
+        wanted = path.name == "workflows"  # a folder; the others are files
+        if path.exists() and path.is_dir() != wanted and not path.is_symlink():
+            raise Refused(
+                f"{name} is a {'file' if wanted else 'folder'}; it should be a "
+                f"{'folder' if wanted else 'file'}: remove it (git restores it), then run this "
+                "again"
+            )
     found = existing(root, config)
     if not found.empty and found.district != EXAMPLE_DISTRICT and not force:
         raise Refused(_refusal(found))
