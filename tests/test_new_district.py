@@ -553,3 +553,25 @@ def test_the_settings_new_district_writes_are_settings() -> None:
     assert [line for line, _ in found] == [4, 6]
     assert found[0][1].startswith("extra.privacy_site.state: 'Calif.' is not a state's")
     assert found[1][1].startswith("extra.privacy_site.contact_role: holds '<'")
+
+
+def test_a_record_that_is_a_folder_is_refused_before_anything_changes(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    (project / "posted.lock").unlink()
+    (project / "posted.lock").mkdir()
+    before = snapshot_without_record(project)
+    result = run(project, "new-district", *flags(FLAGS), "--force")
+    assert result.returncode == 2
+    assert result.stderr == (
+        "privacy-site new-district: posted.lock is a folder; it should be a file: remove it "
+        "(git restores it), then run this again\n"
+    )
+    assert snapshot_without_record(project) == before
+
+
+def snapshot_without_record(project: Path) -> dict[str, bytes]:
+    return {
+        path.relative_to(project).as_posix(): path.read_bytes()
+        for path in sorted(project.rglob("*"))
+        if path.is_file() and ".venv" not in path.parts and "__pycache__" not in path.parts
+    }
