@@ -16,10 +16,16 @@ override EFFECTIVE := $(value EFFECTIVE)
 override BENCH := $(value BENCH)
 override BEFORE := $(value BEFORE)
 export POLICY EFFECTIVE BENCH BEFORE
+# And new-district's, taken from the command line only (an environment's NAME, as WSL
+# sets, is not a district's): NAME, SHORT_NAME, STATE, TIMEZONE, LANGUAGES, SITE_URL,
+# CONTACT_ROLE, CONTACT_EMAIL and FORCE.
+ASKED := NAME SHORT_NAME STATE TIMEZONE LANGUAGES SITE_URL CONTACT_ROLE CONTACT_EMAIL FORCE
+$(foreach v,$(ASKED),$(eval override $(v) := $$(if $$(filter command line,$$(origin $(v))),$$(value $(v)),)))
+export NAME SHORT_NAME STATE TIMEZONE LANGUAGES SITE_URL CONTACT_ROLE CONTACT_EMAIL FORCE
 AS_OF = $(if $(DATE),epoch=$$($(BIN)/python -m privacy_site.staff.preview_date "$$DATE") \
         || exit 2; export SOURCE_DATE_EPOCH=$$epoch;,)
 
-.PHONY: setup build serve preview check new-version correct post links links-external engines same-output translations test test-fast bench bench-redline lint format chromium vnu tools fonts messages messages-template format-reference lock clean
+.PHONY: setup build serve preview check new-district new-version correct post links links-external engines same-output translations test test-fast bench bench-redline lint format chromium vnu tools fonts messages messages-template format-reference lock clean
 LOCALES := hooks/privacy_site/languages/locale
 # The site's words: templates and Python call _, gettext, say, nsay, fill, nfill and N_.
 EXTRACT := $(BIN)/pybabel extract -F hooks/babel.cfg -k say -k nsay:1,2 -k fill -k nfill:1,2 \
@@ -74,6 +80,17 @@ preview: setup
 ## check [DATE=YYYY-MM-DD]: every problem in the content, grouped, with a count (exit 1 on errors)
 check: setup
 	@$(BIN)/privacy-site check $(if $(DATE),--date "$$DATE",)
+
+## new-district [NAME="..." SHORT_NAME=... STATE=CA TIMEZONE=America/Los_Angeles LANGUAGES=en,es
+##   SITE_URL=https://... CONTACT_ROLE="..." CONTACT_EMAIL=... FORCE=1]: start another district's
+##   site here (asks for what is not given); privacy-site new-district --help
+new-district: setup
+	@$(BIN)/privacy-site new-district $(if $(NAME),--name "$$NAME",) \
+	  $(if $(SHORT_NAME),--short-name "$$SHORT_NAME",) $(if $(STATE),--state "$$STATE",) \
+	  $(if $(TIMEZONE),--timezone "$$TIMEZONE",) $(if $(LANGUAGES),--languages "$$LANGUAGES",) \
+	  $(if $(SITE_URL),--site-url "$$SITE_URL",) \
+	  $(if $(CONTACT_ROLE),--contact-role "$$CONTACT_ROLE",) \
+	  $(if $(CONTACT_EMAIL),--contact-email "$$CONTACT_EMAIL",) $(if $(FORCE),--force,)
 
 ## new-version POLICY=<id> [EFFECTIVE=YYYY-MM-DD]: start the next version of a policy
 new-version: setup

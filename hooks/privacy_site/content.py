@@ -16,7 +16,7 @@ from .model.policies import Policy, Translation, Version
 from .model.problems import Problem
 from .model.settings import Settings, read_settings
 from .model.vendors import Vendor, VendorState
-from .reading import posted_lock, rendering, site_config
+from .reading import placeholders, posted_lock, rendering, site_config
 from .reading.docs_tree import DocsTree
 from .reading.policy_files import load_policies, load_translations
 from .reading.translations import PageTranslation, check_translations
@@ -129,7 +129,7 @@ def load_content(
         problems += found
     page_translations, found = check_translations(tree, default_language)
     problems += found
-    problems += tree.problems + rendered.problems
+    problems += tree.problems + rendered.problems + placeholders.found_in(tree)
     vendors_file = vendors_file or docs_dir.parent / "vendors.yml"
     vendors, found = load_vendors(vendors_file, today)
     problems += found

@@ -254,5 +254,10 @@ def _own_name(code: str) -> str:
         return code
 
 
+def codes_with_catalogues() -> list[str]:
+    """The languages the site has words for (a catalogue under ``locale/``)."""
+    return sorted(p.parent.parent.name for p in LOCALE_DIR.glob("*/LC_MESSAGES/messages.po"))
+
+
 def source_language() -> Language:
     return load_language(SOURCE_LANGUAGE, "English")[0]

@@ -9,6 +9,7 @@ from typing import Any
 
 from .dates import DEFAULT_TIMEZONE, SettingError, zone_for
 from .problems import Problem
+from .states import state_flaw
 from .text import text_flaw
 
 # An address as mail programs and readers' browsers take it: a plain local part, then a
@@ -19,7 +20,9 @@ EMAIL = re.compile(
 )
 MARKUP = re.compile(r"[<>\"`]")
 SOURCE = "mkdocs.yml"
-KNOWN = {"district", "timezone", "contact_email"}
+KNOWN = {"district", "short_name", "state", "timezone", "contact_role", "contact_email"}
+# Names written as they are, like the district's (``privacy-site new-district`` sets them).
+PLAIN = ("short_name", "contact_role")
 
 
 @dataclass(frozen=True)
@@ -79,6 +82,17 @@ def read_settings(
                 key="district",
             )
         )
+    for key in PLAIN:
+        value = raw.get(key)
+        if value is None:
+            continue
+        flaw = text_flaw(value) if isinstance(value, str) else f"{value!r} is not text"
+        if not flaw and (mark := MARKUP.search(value)):
+            flaw = f"holds {mark.group()!r}: it is plain text, printed as it is; remove the markup"
+        if flaw:
+            problems.append(problem(f"extra.privacy_site.{key}: {flaw}", key=key))
+    if raw.get("state") is not None and (flaw := state_flaw(raw["state"])):
+        problems.append(problem(f"extra.privacy_site.state: {flaw}", key="state"))
     email = raw.get("contact_email")
     email = (email.strip() if isinstance(email, str) else str(email or "")) or None
     if email is None:

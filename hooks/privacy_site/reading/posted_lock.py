@@ -18,6 +18,7 @@ changes or removes a line (:func:`append_only`). Lines are tab-separated::
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -37,6 +38,10 @@ HEADER = """\
 # fixed with a correction (`privacy-site correct <policy>`, EDITING.md).
 # recorded<TAB>kind<TAB>sha256<TAB>file or vendor id<TAB>how a translation was made
 """
+# The first line of a record that starts over (``privacy-site new-district``): a new
+# district's site, whose record begins empty. CI accepts it in place of the old record only
+# when none of the files the old record names is still on the site (:func:`append_only`).
+RESTART = re.compile(r"^# The record starts here, on (\S+) ")
 FIX_RECORD = (
     "the record is written only by `privacy-site post`: restore it with "
     "`git checkout origin/main -- posted.lock`, then run `privacy-site post`"
@@ -315,9 +320,29 @@ def append(path: Path, new: list[Entry]) -> None:
     files.write_text(path, text + lines, shown=RECORD)
 
 
-def append_only(before: str, after: str, display: str = "posted.lock") -> list[Problem]:
-    """The record as a pull request leaves it may only add lines after the last one."""
+def restarted(day: date) -> str:
+    """A new record, empty, whose first line says it starts here on ``day``."""
+    return (
+        f"# The record starts here, on {day.isoformat()} (privacy-site new-district): this "
+        "site had posted nothing before; the lines of the site it was made from are gone.\n"
+        + HEADER
+    )
+
+
+def restart_day(text: str) -> str | None:
+    """The date written on the record's restart line (its first line), if it has one."""
+    match = RESTART.match(text.split("\n", 1)[0])
+    return match.group(1) if match else None
+
+
+def append_only(
+    before: str, after: str, display: str = "posted.lock", root: Path | None = None
+) -> list[Problem]:
+    """The record as a pull request leaves it may only add lines after the last one; or it
+    starts over (:func:`restarted`), checked by :func:`restart_problems` in ``root``."""
     old, new = before.splitlines(), after.splitlines()
+    if root is not None and new and restart_day(after) and (not old or old[0] != new[0]):
+        return restart_problems(before, after, root, display)
     for number, line in enumerate(old, start=1):
         if number > len(new) or new[number - 1] != line:
             return [
@@ -329,3 +354,50 @@ def append_only(before: str, after: str, display: str = "posted.lock") -> list[P
                 )
             ]
     return []
+
+
+def restart_problems(before: str, after: str, root: Path, display: str = RECORD) -> list[Problem]:
+    """A record that starts over holds nothing before its restart line's date, and the
+    site holds none of the files the old record names as they were posted: a restart is
+    for a new district's site, never a way to drop what is still published."""
+    raw = restart_day(after) or ""
+    try:
+        day = date.fromisoformat(raw)
+    except ValueError:
+        return [
+            Problem(
+                display,
+                1,
+                message=f"the record's restart line gives {raw!r}, not a date (YYYY-MM-DD); "
+                "a new record is started only by `privacy-site new-district`",
+            )
+        ]
+    problems: list[Problem] = []
+    for number, line in enumerate(after.splitlines()[1:], start=2):
+        if not line.strip() or line.startswith("#"):
+            continue
+        entry = _entry(line, number)
+        if entry is None or entry.recorded < day:
+            why = "cannot be read" if entry is None else f"is recorded before the restart ({day})"
+            problems.append(Problem(display, number, message=f"this line {why}; {FIX_RECORD}"))
+    for number, line in enumerate(before.splitlines(), start=1):
+        entry = _entry(line, number) if line and not line.startswith("#") else None
+        if entry is None or entry.kind == "vendor":
+            continue
+        if not _inside(entry.key, entry.key.split("/")[0]):
+            continue
+        path = root / entry.key
+        if path.is_file() and not path.is_symlink() and digest(path) == entry.sha256:
+            problems.append(
+                Problem(
+                    display,
+                    1,
+                    message=f"starts the record over, but {entry.key} (line {number} of the "
+                    "record it replaces) is still on the site as it was posted: a new record "
+                    "is for a new district's site, made by `privacy-site new-district`, which "
+                    "removes the earlier site's pages; otherwise the record only grows, and "
+                    + FIX_RECORD,
+                )
+            )
+            break
+    return problems

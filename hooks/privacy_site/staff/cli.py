@@ -8,6 +8,7 @@
 - ``preview --date YYYY-MM-DD``: serve the site as it will look that day.
 - ``messages [--date D] [--lang L]``: the messages for the changes posted that day.
 - ``check-record --base REF``: CI's guard that a pull request only adds to posted.lock.
+- ``new-district``: start the site of another district (``new_district``).
 
 Every message is one line that names the file (and line) and says what to do; nothing
 here prints a traceback for a problem in the content or the command.
@@ -36,7 +37,7 @@ from ..outputs import messages
 from ..outputs.changes import all_changes
 from ..reading import files, posted_lock
 from ..reading.mkdocs_yml import Project, read_config, read_project
-from . import checks, publish, readability, upgrade
+from . import checks, new_district, publish, readability, upgrade
 from .preview_date import epoch
 
 PROGRAM = "privacy-site"
@@ -110,6 +111,8 @@ def _parser() -> argparse.ArgumentParser:
     sub = command("upgrade", upgrade_command, "take the engine's improvements from upstream")
     sub.add_argument("repository", help="upstream's address or path, e.g. https://github.com/o/r")
     sub.add_argument("branch", nargs="?", default="main", help="upstream's branch (default main)")
+    sub = command("new-district", new_district.run, "start the site of another district here")
+    new_district.add_arguments(sub)
     sub = command("check-record", check_record, "CI: refuse changes to posted.lock's lines")
     sub.add_argument("--base", required=True, help="the git revision to compare with")
     return parser
@@ -301,9 +304,15 @@ def check_record(args: argparse.Namespace) -> int:
     present = git("cat-file", "-e", path).returncode == 0
     before = git("show", path).stdout if present else ""  # no record yet: anything goes
     after = project.record_file.read_text(encoding="utf-8") if project.record_file.exists() else ""
-    problems = posted_lock.append_only(before, after)
+    problems = posted_lock.append_only(before, after, root=project.root)
     for problem in problems:
         print(problem, file=sys.stderr)
+    day = posted_lock.restart_day(after)
+    if not problems and day and before.split("\n", 1)[0] != after.split("\n", 1)[0]:
+        print(
+            f"{posted_lock.RECORD}: a new record, started on {day}; none of the files the "
+            "old one names is still on the site"
+        )
     return 1 if problems else 0
 
 
