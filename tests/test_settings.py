@@ -346,3 +346,38 @@ def test_a_hostile_setting_fails_the_build_and_check_alike_writing_nothing(
         assert located and f"mkdocs.yml:{line}:" in located[0], (name, output)
     # refused in on_config, before MkDocs renders a page: nothing is written
     assert not list(site.rglob("*.html")) if site.exists() else True
+
+
+@pytest.mark.build
+def test_the_contact_page_names_the_configured_role_and_no_role_where_none_is_given(
+    tmp_path: Path,
+) -> None:
+    """The role is the district's (mkdocs.yml), in each language; a language without one
+    gets the catalogue's role-less words, translated, and the build says which."""
+    from bs4 import BeautifulSoup
+    from conftest import LIFECYCLE_FIXTURE
+    from sitebuild import build_site, config_with, fixture_docs
+
+    config = config_with()
+    config["extra"]["privacy_site"]["contact_role"] = {"en": "Privacy Officer"}
+    build = build_site(
+        tmp_path,
+        docs=fixture_docs(tmp_path, LIFECYCLE_FIXTURE),
+        when=date_(2026, 11, 22),
+        config=config,
+        languages=["en", "es"],
+    )
+    assert build.returncode == 0, build.output
+    assert "extra.privacy_site.contact_role: no role in 'es'" in build.output
+
+    def notice(path: str) -> str:
+        page = BeautifulSoup(build.html(path), "lxml")
+        return " ".join(page.select_one(".contact-unset").get_text(" ").split())
+
+    english = notice("contact/")
+    assert "The Privacy Officer's e-mail address is not published here yet" in english
+    assert "to pass your question to the Privacy Officer." in english
+    assert "Administrator" not in english
+    spanish = notice("es/contact/")
+    assert "La dirección de correo electrónico de contacto del distrito" in spanish
+    assert "Administrador" not in spanish and "Privacy Officer" not in spanish
