@@ -31,6 +31,8 @@ def english_pages(build: Build) -> list[str]:
         path = "" if path == "." else path + "/"
         if path.split("/", 1)[0] in others or path.startswith(("api/", "search/", "assets/")):
             continue
+        if path == "staff/messages/":  # staff's page: every language's messages on one page
+            continue
         pages.append(path)
     return pages
 
