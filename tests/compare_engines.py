@@ -59,7 +59,17 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 ROOT = Path(__file__).resolve().parent.parent
-TIMEZONE = "America/New_York"
+
+
+def _district_timezone() -> str:
+    """The district's own zone (its mkdocs.yml): the day is the district's day."""
+    import yaml
+
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    return config["extra"]["privacy_site"]["timezone"]
+
+
+TIMEZONE = _district_timezone()
 SOURCES = ("mkdocs.yml", "vendors.yml", "posted.lock", "docs", "hooks", "overrides")
 GENERATOR = re.compile(rb'(<meta name="generator" content=")([^"]*)(")')
 SHOWN_FILES = 10  # differing files whose first differing lines are shown

@@ -13,10 +13,13 @@ from functools import cache
 from pathlib import Path
 
 import pytest
-from sitebuild import Build, build_site, fixture_docs
+from privacy_site.model.dates import build_date
+from sitebuild import Build, build_site, district_timezone, fixture_docs
 
 FIXTURES = Path(__file__).parent / "fixtures"
-REAL_DATE = date(2026, 11, 22)
+# The district's site is built as of its own today (in its own zone), as it is published:
+# its tests hold on any day, so no fixed date decides which of its content exists.
+REAL_DATE = build_date(district_timezone())
 # The two-language fixture: the lifecycle policies and the valid vendors, in en and es.
 LIFECYCLE_FIXTURE = FIXTURES / "lifecycle"
 TWO_LANGUAGES = ["en", "es"]
@@ -139,8 +142,6 @@ def languages_docs(workdir: Path) -> Path:
 @pytest.fixture(scope="session")
 def languages_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
     """The ten-language fixture site, built once for the run."""
-    from sitebuild import languages_config  # noqa: F401 - the real list of languages
-
     workdir = tmp_path_factory.mktemp("languages")
     build = build_site(
         workdir,
@@ -154,8 +155,8 @@ def languages_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
 
 
 def all_languages() -> list[str]:
-    """Every language of mkdocs.yml, default first."""
-    from privacy_site.reading import mkdocs_yml
+    """Every language of the tests' own district (tests/fixtures/district/mkdocs.yml),
+    default first: every language the engine has words for, whatever the district has."""
+    from sitebuild import fixture_languages
 
-    config = mkdocs_yml.read_config(Path(__file__).parent.parent / "mkdocs.yml")
-    return mkdocs_yml.languages(config)[1]
+    return fixture_languages()

@@ -1,11 +1,15 @@
-"""Build a site with the project's real config, hooks and theme, for tests and benchmarks.
+"""Build a site with the project's hooks and theme, for tests and benchmarks.
 
 A fixture site is a folder with ``docs/`` (and optionally ``vendors.yml``); it is built
-with the project's ``mkdocs.yml`` through the real ``mkdocs`` command, at a fixed date.
+with the tests' own district's ``mkdocs.yml`` (tests/fixtures/district: its name, time
+zone and languages are the tests', never the district's) through the real ``mkdocs``
+command, at a fixed date. Only ``build_site`` without ``docs`` builds the district's own
+content, with the district's own mkdocs.yml: the district's tests (tests/district).
 """
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -21,8 +25,17 @@ from privacy_site.reading import posted_lock
 from privacy_site.reading.mkdocs_yml import read_config
 
 ROOT = Path(__file__).resolve().parent.parent
+# The tests' own district: engine configuration, standard pages, facts of its own.
+DISTRICT = ROOT / "tests" / "fixtures" / "district"
+DISTRICT_CONFIG = DISTRICT / "mkdocs.yml"
 
-TIMEZONE = "America/New_York"
+
+def _fixture_config() -> dict[str, Any]:
+    return read_config(DISTRICT_CONFIG)  # with the engine's settings it inherits
+
+
+# The tests' district's time zone: fixture dates are days there.
+TIMEZONE = _fixture_config()["extra"]["privacy_site"]["timezone"]
 
 
 @dataclass
@@ -41,14 +54,41 @@ class Build:
 
 
 def config_with(overrides: dict[str, Any] | None = None) -> dict[str, Any]:
-    config = read_config(ROOT / "mkdocs.yml")
+    """The tests' district's mkdocs.yml, with ``overrides`` of top-level settings."""
+    config = _fixture_config()
     for key, value in (overrides or {}).items():
         config[key] = value
     return config
 
 
+def district_config() -> dict[str, Any]:
+    """The district's own mkdocs.yml (for the district's tests only)."""
+    return read_config(ROOT / "mkdocs.yml")
+
+
+def district_timezone() -> str:
+    return district_config()["extra"]["privacy_site"]["timezone"]
+
+
+def district_languages() -> list[str]:
+    """The district's own languages (its mkdocs.yml), default first: for its own tests."""
+    return _languages_of(district_config())
+
+
+def _languages_of(config: dict[str, Any]) -> list[str]:
+    i18n = next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)
+    items = sorted(i18n["languages"], key=lambda item: not item.get("default"))
+    return [item["locale"] for item in items]
+
+
+def fixture_languages() -> list[str]:
+    """Every language of the tests' district (every one the engine has words for),
+    default first."""
+    return _languages_of(_fixture_config())
+
+
 def languages_config(codes: list[str]) -> list[dict[str, Any]]:
-    real = read_config(ROOT / "mkdocs.yml")
+    real = _fixture_config()
     i18n = next(p["i18n"] for p in real["plugins"] if isinstance(p, dict) and "i18n" in p)
     names = {item["locale"]: item["name"] for item in i18n["languages"]}
     return [
@@ -78,10 +118,12 @@ def build_site(
     vendors: Path | None = None,
     languages: list[str] | None = None,
 ) -> Build:
-    """Build ``docs`` (default: the real content) into ``workdir/site`` as of ``when``.
+    """Build ``docs`` (default: the district's real content, with its own mkdocs.yml)
+    into ``workdir/site`` as of ``when`` (a day in the tests' district's zone, or the
+    district's own zone for its real content).
 
-    The real content is built in every language of mkdocs.yml; a fixture site in English
-    only, unless ``languages`` says otherwise (a fixture owns its languages)."""
+    The real content is built in every language of its mkdocs.yml; a fixture site in
+    English only, unless ``languages`` says otherwise (a fixture owns its languages)."""
     if languages is None and docs is not None:
         languages = ["en"]
     project = workdir / "project"
@@ -89,7 +131,7 @@ def build_site(
         shutil.rmtree(project)
     project.mkdir(parents=True)
     shutil.copytree(docs or ROOT / "docs", project / "docs")
-    vendors_source = vendors or ROOT / "vendors.yml"
+    vendors_source = vendors or (DISTRICT if docs is not None else ROOT) / "vendors.yml"
     if vendors_source.exists():
         shutil.copy(vendors_source, project / "vendors.yml")
     if docs is None:  # the real content comes with its record of what was posted
@@ -98,7 +140,7 @@ def build_site(
         (project / "posted.lock").write_text(posted_lock.HEADER, encoding="utf-8")
     for name in ("hooks", "overrides"):
         (project / name).symlink_to(ROOT / name)
-    cfg = config or config_with()
+    cfg = config or (config_with() if docs is not None else district_config())
     if languages:
         for plugin in cfg["plugins"]:
             if isinstance(plugin, dict) and "i18n" in plugin:
@@ -108,7 +150,8 @@ def build_site(
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1")
     env.pop("SOURCE_DATE_EPOCH", None)
     if when is not None:
-        env["SOURCE_DATE_EPOCH"] = str(epoch_for(when, TIMEZONE))
+        zone = TIMEZONE if docs is not None else district_timezone()
+        env["SOURCE_DATE_EPOCH"] = str(epoch_for(when, zone))
     if epoch is not None:
         env["SOURCE_DATE_EPOCH"] = str(epoch)
     result = subprocess.run(
@@ -122,8 +165,26 @@ def build_site(
     return Build(result.returncode, result.stdout + result.stderr, site)
 
 
+def site_policies(site: Path) -> list[dict[str, Any]]:
+    """The policies as the built site lists them (/api/policies.json): each with its id,
+    title, url, the version in effect and every version's url. Tests that must not know a
+    district's policies find their pages here."""
+    return json.loads((site / "api" / "policies.json").read_text(encoding="utf-8"))["policies"]
+
+
+def policy_pages(site: Path) -> tuple[str, str]:
+    """(policy page, page of its version in effect) of the first policy in effect, as site
+    paths such as ``/policies/x/`` and ``/policies/x/2018-05-15/``."""
+    for policy in site_policies(site):
+        for version in policy["versions"]:
+            if version["effective"] == policy["in_effect"]:
+                return policy["url"], version["url"]
+    raise AssertionError(f"{site}: no policy has a version in effect")
+
+
 def fixture_docs(workdir: Path, policies: Path, extra: dict[str, str] | None = None) -> Path:
-    """The real site's English pages with its policies replaced by the fixture ``policies``.
+    """The tests' district's English pages (tests/fixtures/district/docs) with the fixture
+    ``policies`` as its policies.
 
     ``policies`` holds ``<lang>/policies/<id>/<date>.md`` trees; ``extra`` adds or replaces
     files by path under ``docs/`` (``{"es/index.md": "..."}``).
@@ -131,12 +192,8 @@ def fixture_docs(workdir: Path, policies: Path, extra: dict[str, str] | None = N
     docs = workdir / "docs"
     if docs.exists():
         shutil.rmtree(docs)
-    # English only: a fixture owns its languages, and the real translations would answer
-    # for policies the fixture replaces.
-    shutil.copytree(ROOT / "docs" / "en", docs / "en")
-    for folder in (docs / "en" / "policies").iterdir():
-        if folder.is_dir():
-            shutil.rmtree(folder)
+    # English only: a fixture owns its languages.
+    shutil.copytree(DISTRICT / "docs" / "en", docs / "en")
     shutil.copytree(policies, docs, dirs_exist_ok=True)
     for path, text in (extra or {}).items():
         target = docs / path
@@ -153,8 +210,8 @@ def scratch_project(
     docs: Path | None = None,
     languages: list[str] | None = None,
 ) -> Path:
-    """A project folder to run commands in (``mkdocs serve``, ``privacy-site``): the real
-    site's English pages with ``policies`` as its policies (or the folder ``docs``, moved
+    """A project folder to run commands in (``mkdocs serve``, ``privacy-site``): the tests'
+    district's English pages with ``policies`` as its policies (or the folder ``docs``, moved
     in), ``vendors`` as vendors.yml, the real hooks and theme, in ``languages`` (English
     only unless given)."""
     project = workdir / "project"

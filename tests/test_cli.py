@@ -29,14 +29,13 @@ from browser import free_port
 from conftest import FIXTURES, LIFECYCLE_FIXTURE
 from privacy_site.model.dates import epoch_for
 from privacy_site.reading import posted_lock
-from sitebuild import scratch_project
+from sitebuild import TIMEZONE, scratch_project  # the tests' own district's zone
 
 pytestmark = pytest.mark.build
 
 CLI = Path(sys.executable).parent / "privacy-site"
 POLICY = "docs/en/policies/sample-policy"
 READING = FIXTURES / "reading"
-TIMEZONE = "America/New_York"
 # The valid vendors visible (announced or added) by 2026-11-22: all but new-video.
 VENDORS_SHOWN = {
     "ad-network",

@@ -12,7 +12,13 @@ from privacy_site.model.problems import errors
 from privacy_site.reading import posted_lock
 
 CASES = Path(__file__).parent / "fixtures" / "invalid"
-EXTRA = {"privacy_site": {"district": "Test District", "contact_email": "web@example.org"}}
+EXTRA = {
+    "privacy_site": {
+        "district": "Test District",
+        "timezone": "America/New_York",
+        "contact_email": "web@example.org",
+    }
+}
 
 
 def docs_for(case: Path, tmp_path: Path) -> Path:

@@ -39,7 +39,13 @@ from sitebuild import build_site, config_with, fixture_docs, mkdocs_build, scrat
 
 FIXTURE = Path(__file__).parent / "fixtures" / "lifecycle"
 TODAY = date(2026, 11, 22)
-EXTRA = {"privacy_site": {"district": "Test District", "contact_email": "web@example.org"}}
+EXTRA = {
+    "privacy_site": {
+        "district": "Test District",
+        "timezone": "America/New_York",
+        "contact_email": "web@example.org",
+    }
+}
 FIELDS = ["title", "effective", "posted", "summary", "substantive", "adopted_by", "translation"]
 LEVEL = re.compile(r"^(WARNING|ERROR) +- +")
 EXTENSIONS = [
@@ -368,13 +374,16 @@ MARKUP = re.compile(r"[<>\"'`\x00-\x1f\x7f\u200b\u202a-\u202e\u2066-\u2069\U000e
 @given(
     top=st.dictionaries(st.sampled_from(SETTINGS), setting_values, max_size=4),
     ours=st.dictionaries(
-        st.sampled_from(["district", "timezone", "contact_email"]), setting_values, max_size=3
+        st.sampled_from(["district", "state", "timezone", "contact_role", "contact_email"]),
+        setting_values | st.dictionaries(HOSTILE_TEXT, setting_values, max_size=2),
+        max_size=3,
     ),
     locale=setting_values,
 )
 def test_every_setting_is_a_located_problem_or_safe_in_a_page(top, ours, locale) -> None:
     root = Path(__file__).resolve().parent.parent
-    config = read_config(root / "mkdocs.yml")
+    # the tests' own district's mkdocs.yml: ten languages, whatever the district has
+    config = read_config(root / "tests" / "fixtures" / "district" / "mkdocs.yml")
     config.update(top)
     config["extra"]["privacy_site"].update(ours)
     i18n = next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)
@@ -408,3 +417,6 @@ def test_every_setting_is_a_located_problem_or_safe_in_a_page(top, ours, locale)
     assert isinstance(locale, str) and re.split("[-_]", locale)[0].islower()
     assert content.settings.timezone not in ("localtime", "")
     assert not MARKUP.search(content.settings.district)
+    for role in content.settings.contact_role.values():
+        assert isinstance(role, str) and role and not MARKUP.search(role.replace("'", ""))
+    assert content.settings.state is None or re.fullmatch("[A-Z]{2}", content.settings.state)

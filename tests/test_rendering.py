@@ -20,7 +20,13 @@ from privacy_site.reading.rendering import MAX_DEPTH, MarkdownSettings, Page, ch
 from sitebuild import ROOT
 
 TODAY = date(2026, 11, 22)
-EXTRA = {"privacy_site": {"district": "Test District", "contact_email": "web@example.org"}}
+EXTRA = {
+    "privacy_site": {
+        "district": "Test District",
+        "timezone": "America/New_York",
+        "contact_email": "web@example.org",
+    }
+}
 SETTINGS = MarkdownSettings.from_config(read_config(ROOT / "mkdocs.yml")["markdown_extensions"])
 
 

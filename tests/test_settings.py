@@ -10,9 +10,13 @@ from privacy_site.model.dates import epoch_for
 from privacy_site.model.settings import read_settings
 from privacy_site.staff import preview_date
 
+ZONE = "America/Denver"  # the tests' own district's zone
+
 
 def test_unset_contact_is_a_warning_not_an_error() -> None:
-    settings, problems = read_settings({"privacy_site": {"district": "D", "contact_email": ""}})
+    settings, problems = read_settings(
+        {"privacy_site": {"district": "D", "timezone": ZONE, "contact_email": ""}}
+    )
     assert settings.contact_email is None
     assert [(p.severity, p.message.split(" is not set")[0]) for p in problems] == [
         ("warning", "extra.privacy_site.contact_email")
@@ -21,7 +25,7 @@ def test_unset_contact_is_a_warning_not_an_error() -> None:
 
 def test_a_real_address_is_used() -> None:
     settings, problems = read_settings(
-        {"privacy_site": {"district": "D", "contact_email": "web@example.org"}}
+        {"privacy_site": {"district": "D", "timezone": ZONE, "contact_email": "web@example.org"}}
     )
     assert settings.contact_email == "web@example.org" and problems == []
 
@@ -40,7 +44,81 @@ def test_settings_written_as_something_other_than_a_mapping_are_one_problem(writ
     assert [p.message.split(":")[0] for p in problems if p.severity == "error"][:1] == [
         "extra.privacy_site"
     ]
-    assert settings.timezone == "America/New_York"
+    # no zone is guessed: the missing one is said, once
+    zone_problems = [p for p in problems if p.message.startswith("extra.privacy_site.timezone")]
+    assert len(zone_problems) == 1 and "New_York" not in settings.timezone
+
+
+def test_a_missing_time_zone_is_one_located_error_with_no_fallback() -> None:
+    _, problems = read_settings(
+        {"privacy_site": {"district": "D", "contact_email": "web@example.org"}},
+        lines={"": 40, "district": 41},
+    )
+    assert [(p.severity, p.line, p.message.split(";")[0]) for p in problems] == [
+        ("error", 40, "extra.privacy_site.timezone: missing")
+    ]
+    assert "America/New_York" not in problems[0].message
+
+
+def test_the_contact_role_is_read_by_language_and_a_missing_one_is_said() -> None:
+    settings, problems = read_settings(
+        {
+            "privacy_site": {
+                "district": "D",
+                "timezone": ZONE,
+                "contact_email": "web@example.org",
+                "contact_role": {"en": " Privacy Officer ", "es": "Oficial de Privacidad"},
+            }
+        },
+        lines={"contact_role": 7},
+        languages=["en", "es", "so"],
+    )
+    assert settings.role_in("en") == "Privacy Officer"
+    assert settings.role_in("es") == "Oficial de Privacidad"
+    assert settings.role_in("so") is None
+    assert [(p.severity, p.line, p.message.split(":")[0]) for p in problems] == [
+        ("warning", 7, "extra.privacy_site.contact_role")
+    ]
+    assert "'so'" in problems[0].message
+
+
+@pytest.mark.parametrize(
+    ("role", "said"),
+    [
+        ("Privacy Officer", "extra.privacy_site.contact_role: write the role in each"),
+        ({"en": "<b>Officer</b>"}, "extra.privacy_site.contact_role.en: holds '<'"),
+        ({"en": ""}, "extra.privacy_site.contact_role.en: is empty"),
+        ({"en": 5}, "extra.privacy_site.contact_role.en: 5 is not text"),
+    ],
+)
+def test_a_contact_role_that_cannot_be_printed_is_an_error(role, said) -> None:
+    settings, problems = read_settings(
+        {"privacy_site": {"district": "D", "timezone": ZONE, "contact_role": role}},
+        languages=["en"],
+    )
+    errors = [p.message for p in problems if p.severity == "error"]
+    assert len(errors) == 1 and errors[0].startswith(said), errors
+    assert settings.role_in("en") is None
+
+
+@pytest.mark.parametrize(("written", "read"), [("MA", "MA"), (" co ", "CO"), (None, None)])
+def test_the_state_is_its_postal_code(written, read) -> None:
+    settings, problems = read_settings(
+        {"privacy_site": {"district": "D", "timezone": ZONE, "state": written}}
+    )
+    assert settings.state == read
+    assert [p for p in problems if p.severity == "error"] == []
+
+
+@pytest.mark.parametrize("written", ["Massachusetts", "XX", 5])
+def test_a_state_that_is_not_a_postal_code_is_an_error(written) -> None:
+    settings, problems = read_settings(
+        {"privacy_site": {"district": "D", "timezone": ZONE, "state": written}}, {"state": 3}
+    )
+    assert settings.state is None
+    assert [(p.line, p.message.split(":")[0]) for p in problems if p.severity == "error"] == [
+        (3, "extra.privacy_site.state")
+    ]
 
 
 def test_a_bad_time_zone_is_a_problem_not_an_exception() -> None:
@@ -268,3 +346,38 @@ def test_a_hostile_setting_fails_the_build_and_check_alike_writing_nothing(
         assert located and f"mkdocs.yml:{line}:" in located[0], (name, output)
     # refused in on_config, before MkDocs renders a page: nothing is written
     assert not list(site.rglob("*.html")) if site.exists() else True
+
+
+@pytest.mark.build
+def test_the_contact_page_names_the_configured_role_and_no_role_where_none_is_given(
+    tmp_path: Path,
+) -> None:
+    """The role is the district's (mkdocs.yml), in each language; a language without one
+    gets the catalogue's role-less words, translated, and the build says which."""
+    from bs4 import BeautifulSoup
+    from conftest import LIFECYCLE_FIXTURE
+    from sitebuild import build_site, config_with, fixture_docs
+
+    config = config_with()
+    config["extra"]["privacy_site"]["contact_role"] = {"en": "Privacy Officer"}
+    build = build_site(
+        tmp_path,
+        docs=fixture_docs(tmp_path, LIFECYCLE_FIXTURE),
+        when=date_(2026, 11, 22),
+        config=config,
+        languages=["en", "es"],
+    )
+    assert build.returncode == 0, build.output
+    assert "extra.privacy_site.contact_role: no role in 'es'" in build.output
+
+    def notice(path: str) -> str:
+        page = BeautifulSoup(build.html(path), "lxml")
+        return " ".join(page.select_one(".contact-unset").get_text(" ").split())
+
+    english = notice("contact/")
+    assert "The Privacy Officer's e-mail address is not published here yet" in english
+    assert "to pass your question to the Privacy Officer." in english
+    assert "Administrator" not in english
+    spanish = notice("es/contact/")
+    assert "La dirección de correo electrónico de contacto del distrito" in spanish
+    assert "Administrador" not in spanish and "Privacy Officer" not in spanish

@@ -21,7 +21,13 @@ from privacy_site.reading import posted_lock
 from sitebuild import ROOT, mkdocs_build, scratch_project
 
 TODAY = date(2026, 11, 22)
-EXTRA = {"privacy_site": {"district": "Test District", "contact_email": "web@example.org"}}
+EXTRA = {
+    "privacy_site": {
+        "district": "Test District",
+        "timezone": "America/New_York",
+        "contact_email": "web@example.org",
+    }
+}
 SECRET = "root:x:0:0:OUTSIDE-THE-PROJECT"
 CLI = Path(sys.executable).parent / "privacy-site"
 

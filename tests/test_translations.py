@@ -12,18 +12,29 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import LIFECYCLE_FIXTURE, REAL_DATE, all_languages
+from conftest import LIFECYCLE_FIXTURE, REAL_DATE
 from privacy_site.languages import translation_status
 from privacy_site.languages.language import load_language
 from privacy_site.reading import frontmatter, parity
 from privacy_site.reading.mkdocs_yml import read_config
-from sitebuild import ROOT, Build, build_and_check, build_site, fixture_docs
+from sitebuild import (
+    DISTRICT,
+    ROOT,
+    Build,
+    build_and_check,
+    build_site,
+    district_languages,
+    fixture_docs,
+)
 
-DOCS = ROOT / "docs"
-LANGUAGES = all_languages()
+DOCS = ROOT / "docs"  # the district's own pages, for its own tests below
+LANGUAGES = district_languages()
+FIXTURE_DATE = date(2026, 11, 22)
 DEFAULT = LANGUAGES[0]
-PRIORITY = ["es", "ht", "am", "ar", "bn"]  # everything translated, policies included
-OTHERS = ["zh", "pt", "so", "ko"]  # the site's own pages; policies fall back to English
+# Of the district's languages: everything translated, policies included ...
+PRIORITY = [lang for lang in ["es", "ht", "am", "ar", "bn"] if lang in LANGUAGES]
+# ... and the site's own pages; policies fall back to English
+OTHERS = [lang for lang in ["zh", "pt", "so", "ko"] if lang in LANGUAGES]
 SITE_PAGES = [  # the pages every language translates (policies list and changes: priority)
     "index.md",
     "student-data-privacy.md",
@@ -173,7 +184,7 @@ def test_each_mismatch_names_the_translation_line_and_the_english_line() -> None
 def test_a_translation_that_loses_structure_fails_the_build_with_both_files(
     tmp_path: Path,
 ) -> None:
-    english = (DOCS / "en" / "index.md").read_text(encoding="utf-8")
+    english = (DISTRICT / "docs" / "en" / "index.md").read_text(encoding="utf-8")
     digest = hashlib.sha256(english.encode()).hexdigest()
     head = f"---\ntitle: Privacidad\ntranslation: machine\nsource_sha256: {digest}\n---\n"
     body = english.split("---\n", 2)[2]
@@ -190,7 +201,7 @@ def test_a_translation_that_loses_structure_fails_the_build_with_both_files(
             "es/contact.md": stale + "# Contacto\n\n[Un enlace de más](https://example.org/)\n",
         },
     )
-    build = build_site(tmp_path, docs=docs, when=REAL_DATE, languages=["en", "es"])
+    build = build_site(tmp_path, docs=docs, when=FIXTURE_DATE, languages=["en", "es"])
     assert build.returncode != 0
     assert "Traceback" not in build.output
     list_line = body.count("\n", 0, body.index("- **[Policies]")) + 6  # front matter: 5 lines

@@ -115,7 +115,7 @@ def load_content(
     if config_file is not None:
         problems += site_config.check(config_file, docs_dir)
         lines = site_config.settings_lines(config_file)
-    settings, found = read_settings(extra, lines)
+    settings, found = read_settings(extra, lines, languages)
     problems += found
     tree = DocsTree(docs_dir, languages)
     rendered = rendering.check_pages(_pages(tree), markdown or rendering.MarkdownSettings())

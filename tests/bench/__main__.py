@@ -250,11 +250,16 @@ def linear_fit(xs: list[float], ys: list[float]) -> dict:
     }
 
 
-def reader_pages(quick: bool) -> list[tuple[str, str, str]]:
+def reader_pages(quick: bool, real_site: Path) -> list[tuple[str, str, str]]:
+    """The pages measured: a policy and its version in effect are the first the real site
+    lists (api/policies.json), never named here."""
+    from sitebuild import policy_pages
+
+    policy, version = policy_pages(real_site)
     pages = [
         ("home", "real", ""),
-        ("policy", "real", "policies/website-privacy/"),
-        ("version", "real", "policies/website-privacy/2018-05-15/"),
+        ("policy", "real", policy.lstrip("/")),
+        ("version", "real", version.lstrip("/")),
         ("redline", "synthetic", "policies/policy-000/{last}/changes/"),
         ("FAQ", "real", "student-data-privacy/"),
         ("vendors", "real", "vendors/"),
@@ -347,15 +352,17 @@ def main(argv: list[str] | None = None) -> int:
     if {"reader", "lighthouse"} & set(parts):
         pages = [
             (kind, site, path.format(last=redline_path(synthetic_site)))
-            for kind, site, path in reader_pages(quick)
+            for kind, site, path in reader_pages(quick, real_site)
         ]
         sites = {"real": real_site, "synthetic": synthetic_site}
+        has_arabic = all((site / "ar").is_dir() for site in sites.values())
         if "reader" in parts:
             from bench import reader
 
             print("reader: bytes per page", flush=True)
             results["reader"] = {
-                "pages": reader.run(sites, pages, ["en", "ar"]),
+                # English, and Arabic (right to left) where the district has it
+                "pages": reader.run(sites, pages, ["en", "ar"][: 2 if has_arabic else 1]),
                 "synthetic_district": (QUICK_SIZES if quick else FULL_SIZES)[0].describe(),
             }
         if "lighthouse" in parts:

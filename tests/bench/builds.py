@@ -20,7 +20,6 @@ from sitebuild import mkdocs_build
 
 from bench import ROOT
 
-TIMEZONE = "America/New_York"
 BUILD_DATE = date(2026, 11, 22)  # the date the test suite builds the real site as of
 # The templates the real pages name in their front matter (``template: home.html``):
 # the bare build maps each to Material's own page template.
@@ -40,6 +39,9 @@ def environment() -> dict[str, str]:
 
 def real_config() -> dict:
     return read_config(ROOT / "mkdocs.yml")
+
+
+TIMEZONE = real_config()["extra"]["privacy_site"]["timezone"]  # the district's own
 
 
 def _write_config(project: Path, config: dict) -> None:

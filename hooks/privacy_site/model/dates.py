@@ -23,7 +23,8 @@ EPOCH = re.compile(r"^[0-9]{1,12}$")  # ASCII digits only: int() would take "Ù¡Ù
 # enough that every date arithmetic the site does (a day after, 30 days before) is valid.
 EARLIEST = date(1900, 1, 1)
 LATEST = date(2199, 12, 31)
-DEFAULT_TIMEZONE = "America/New_York"
+# Only an example in messages: the time zone is the district's setting, with no default.
+EXAMPLE_TIMEZONE = "America/Chicago"
 
 
 class SettingError(ValueError):
@@ -42,18 +43,18 @@ NOT_PLACES = {"localtime", "posixrules", "Factory"}
 
 def zone_for(timezone: object) -> ZoneInfo:
     """The site's time zone; :class:`SettingError` naming the setting when it is not an
-    IANA name such as America/New_York (``localtime`` is the machine's, not the site's)."""
+    IANA name such as America/Chicago (``localtime`` is the machine's, not the site's)."""
     name = timezone.strip() if isinstance(timezone, str) else ""
     if not name:
         raise SettingError(
             f"mkdocs.yml: extra.privacy_site.timezone: {timezone!r} is empty; set the "
-            f"district's time zone by its IANA name, such as {DEFAULT_TIMEZONE}"
+            f"district's time zone by its IANA name, such as {EXAMPLE_TIMEZONE}"
         )
     if name in NOT_PLACES:
         raise SettingError(
             f"mkdocs.yml: extra.privacy_site.timezone: {timezone!r} is not a place: it is "
             "whatever zone the computer building the site is set to, so dates would differ "
-            f"between computers; set the district's IANA name, such as {DEFAULT_TIMEZONE}"
+            f"between computers; set the district's IANA name, such as {EXAMPLE_TIMEZONE}"
         )
     try:
         if name not in _zone_names():
@@ -62,7 +63,7 @@ def zone_for(timezone: object) -> ZoneInfo:
     except (ZoneInfoNotFoundError, ValueError, TypeError, OSError) as exc:
         raise SettingError(
             f"mkdocs.yml: extra.privacy_site.timezone: {timezone!r} is not a time zone name; "
-            f"use the district's IANA name, such as {DEFAULT_TIMEZONE}"
+            f"use the district's IANA name, such as {EXAMPLE_TIMEZONE}"
         ) from exc
 
 

@@ -75,7 +75,8 @@ def configure(text: str, document: yamldoc.Document, district: District) -> str:
         "short_name": district.short_name,
         "state": district.state,
         "timezone": district.timezone,
-        "contact_role": district.contact_role,
+        # the role as given, in English; the build says which languages lack it
+        "contact_role": {SOURCE_LANGUAGE: district.contact_role} if district.contact_role else None,
         "contact_email": district.contact_email or "",
     }
     block = ["  privacy_site:\n"]

@@ -10,7 +10,8 @@
 (function () {
   "use strict";
   var meta = document.querySelector('meta[name="privacy-site-timezone"]');
-  var zone = meta ? meta.getAttribute("content") : "America/New_York";
+  var zone = meta && meta.getAttribute("content");
+  if (!zone) return;  // every page names the district's zone; no guess at another one
 
   function today() {
     var parts = {};
