@@ -68,11 +68,11 @@ post: setup
 
 ## links: every link and anchor of site/ over HTTP on 127.0.0.1 (after make build)
 links: setup
-	@$(BIN)/python tests/linkcheck.py site --workdir .linkcheck
+	@$(BIN)/python tests/support/linkcheck.py site --workdir .linkcheck
 
 ## links-external: the same, outside links included; writes links-report.md
 links-external: setup
-	@$(BIN)/python tests/linkcheck.py site --external --vendors vendors.yml \
+	@$(BIN)/python tests/support/linkcheck.py site --external --vendors vendors.yml \
 	  --report links-report.md --workdir .linkcheck
 
 ## engines: build the site with MkDocs and with ProperDocs 1.6.7 and compare the outputs
@@ -81,7 +81,7 @@ engines: setup
 	@.venv-properdocs/bin/pip install --quiet --disable-pip-version-check --no-deps \
 	  -r requirements-properdocs.lock
 	@.venv-properdocs/bin/pip install --quiet --disable-pip-version-check --no-deps --editable .
-	@$(BIN)/python tests/compare_engines.py --mkdocs-python $(BIN)/python \
+	@$(BIN)/python tests/support/compare_engines.py --mkdocs-python $(BIN)/python \
 	  --properdocs-python .venv-properdocs/bin/python --out engine-report.md
 
 ## format-reference: rewrite FORMAT.md from the two JSON Schemas (after editing either)
@@ -105,11 +105,11 @@ test-fast: setup
 ## BENCH=--quick for the smoke test's size, BENCH="--parts overhead,growth" for some parts
 bench: setup chromium vnu
 	@# $$BENCH is split into words (--parts overhead,growth), never globbed or run.
-	set -f; PYTHONPATH=tests $(BIN)/python -m bench $$BENCH
+	set -f; PYTHONPATH=tests/support $(BIN)/python -m bench $$BENCH
 
 ## bench-redline: the redline on real legal text, as a ratio to plain difflib in the same run
 bench-redline: setup
-	PYTHONPATH=tests $(BIN)/python -m bench.redline
+	PYTHONPATH=tests/support $(BIN)/python -m bench.redline
 
 ## chromium: install Debian's Chromium for the browser tests, if it is missing
 chromium:

@@ -13,9 +13,9 @@ from functools import cache
 from pathlib import Path
 
 import pytest
-from sitebuild import Build, build_site, fixture_docs
+from sitebuild import ROOT, TESTS, Build, build_site, fixture_docs
 
-FIXTURES = Path(__file__).parent / "fixtures"
+FIXTURES = TESTS / "fixtures"
 REAL_DATE = date(2026, 11, 22)
 # The two-language fixture: the lifecycle policies and the valid vendors, in en and es.
 LIFECYCLE_FIXTURE = FIXTURES / "lifecycle"
@@ -157,7 +157,7 @@ def all_languages() -> list[str]:
     """Every language of mkdocs.yml, default first."""
     import yaml
 
-    config = yaml.safe_load((Path(__file__).parent.parent / "mkdocs.yml").read_text("utf-8"))
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text("utf-8"))
     i18n = next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)
     items = sorted(i18n["languages"], key=lambda item: not item.get("default"))
     return [item["locale"] for item in items]

@@ -10,10 +10,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from sitebuild import ROOT
 
 pytestmark = [pytest.mark.build, pytest.mark.browser]
 
-TESTS = Path(__file__).parent
+TESTS = ROOT / "tests"
 TABLES = [
     "## Machine",
     "## 1. Overhead",
@@ -29,7 +30,7 @@ TABLES = [
 
 
 def test_the_benchmark_writes_every_table_and_the_raw_numbers(tmp_path: Path) -> None:
-    env = dict(os.environ, PYTHONPATH=str(TESTS))
+    env = dict(os.environ, PYTHONPATH=str(TESTS / "support"))
     env.pop("MAKELEVEL", None)
     result = subprocess.run(
         [sys.executable, "-m", "bench", "--quick", "--out", str(tmp_path / "out")],

@@ -25,11 +25,11 @@ from typing import Any
 
 import pytest
 from browser import CHROMIUM, serve
-from sitebuild import Build
+from sitebuild import TESTS, Build
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-LIGHTHOUSE = Path(__file__).parent / "node_modules" / "lighthouse" / "cli" / "index.js"
+LIGHTHOUSE = TESTS / "node_modules" / "lighthouse" / "cli" / "index.js"
 INSTALL = "run `make vnu` (npm and the lighthouse pinned in tests/package-lock.json)"
 CHROME_FLAGS = (
     "--headless=new --no-sandbox --disable-gpu --disable-background-networking"

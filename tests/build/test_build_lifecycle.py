@@ -16,11 +16,11 @@ import feedparser
 import icalendar
 import pytest
 from bs4 import BeautifulSoup
-from sitebuild import Build, build_site, fixture_docs
+from sitebuild import TESTS, Build, build_site, fixture_docs
 
 pytestmark = pytest.mark.build
 
-FIXTURE = Path(__file__).parent / "fixtures" / "lifecycle"
+FIXTURE = TESTS / "fixtures" / "lifecycle"
 MAIN = "policies/sample-policy/"
 SECRET = "SCHEDULED-SECRET-TEXT"
 
@@ -195,7 +195,7 @@ def test_feed_calendar_and_json_agree_with_the_pages(builds) -> None:
     ]
 
 
-INVALID = Path(__file__).parent / "fixtures" / "invalid"
+INVALID = TESTS / "fixtures" / "invalid"
 
 
 @pytest.mark.parametrize("case", ["notice-too-short", "several-at-once"])

@@ -9,7 +9,7 @@ from urllib.parse import urljoin
 
 import pytest
 from bs4 import BeautifulSoup
-from sitebuild import Build
+from sitebuild import ROOT, TESTS, Build
 
 pytestmark = pytest.mark.build
 
@@ -113,7 +113,7 @@ def test_a_broken_link_or_anchor_fails_the_build_naming_the_file(tmp_path: Path)
 
     docs = fixture_docs(
         tmp_path,
-        Path(__file__).parent / "fixtures" / "lifecycle",
+        TESTS / "fixtures" / "lifecycle",
         {
             "en/accessibility.md": "# Accessibility\n\nSee [the missing page](missing.md) and "
             "[a missing anchor](contact.md#nowhere).\n"
@@ -133,7 +133,7 @@ def test_make_build_never_publishes_a_failed_build(tmp_path: Path) -> None:
     import shutil
     import subprocess
 
-    root = Path(__file__).resolve().parent.parent
+    root = ROOT
     project = tmp_path / "project"
     project.mkdir()
     for name in (

@@ -11,11 +11,11 @@ from pathlib import Path
 import feedparser
 import pytest
 from bs4 import BeautifulSoup
-from sitebuild import Build, build_site, fixture_docs
+from sitebuild import TESTS, Build, build_site, fixture_docs
 
 pytestmark = pytest.mark.build
 
-FIXTURES = Path(__file__).parent / "fixtures"
+FIXTURES = TESTS / "fixtures"
 VALID = FIXTURES / "vendors" / "valid.yml"
 BUILT_ON = date(2026, 11, 22)
 

@@ -17,9 +17,9 @@ import lxml.html
 import pytest
 from bs4 import BeautifulSoup
 from privacy_site.html import csp, sanitize
-from sitebuild import ROOT, Build, build_site, fixture_docs
+from sitebuild import ROOT, TESTS, Build, build_site, fixture_docs
 
-FIXTURES = Path(__file__).parent / "fixtures" / "hostile"
+FIXTURES = TESTS / "fixtures" / "hostile"
 
 
 # The allowlist, unit by unit ----------------------------------------------------------

@@ -17,11 +17,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sitebuild import Build
+from sitebuild import TESTS, Build
 
 pytestmark = pytest.mark.build
 
-JAR = Path(__file__).parent / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+JAR = TESTS / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 INSTALL = "run `make vnu` (Debian's Java and the vnu-jar pinned in tests/package-lock.json)"
 FAILING = {"error", "non-document-error"}  # "info" (warnings included) does not fail
 

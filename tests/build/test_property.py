@@ -34,9 +34,17 @@ from privacy_site.model.problems import errors
 from privacy_site.reading import links as page_links
 from privacy_site.reading import posted_lock
 from privacy_site.reading.docs_tree import DocsTree
-from sitebuild import build_site, config_with, fixture_docs, mkdocs_build, scratch_project
+from sitebuild import (
+    ROOT,
+    TESTS,
+    build_site,
+    config_with,
+    fixture_docs,
+    mkdocs_build,
+    scratch_project,
+)
 
-FIXTURE = Path(__file__).parent / "fixtures" / "lifecycle"
+FIXTURE = TESTS / "fixtures" / "lifecycle"
 TODAY = date(2026, 11, 22)
 EXTRA = {"privacy_site": {"district": "Test District", "contact_email": "web@example.org"}}
 FIELDS = ["title", "effective", "posted", "summary", "substantive", "adopted_by", "translation"]
@@ -370,7 +378,7 @@ MARKUP = re.compile(r"[<>\"'`\x00-\x1f\x7f\u200b\u202a-\u202e\u2066-\u2069\U000e
     locale=setting_values,
 )
 def test_every_setting_is_a_located_problem_or_safe_in_a_page(top, ours, locale) -> None:
-    root = Path(__file__).resolve().parent.parent
+    root = ROOT
     config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
     config.update(top)
     config["extra"]["privacy_site"].update(ours)

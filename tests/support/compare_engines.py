@@ -2,7 +2,7 @@
 
 Usage::
 
-    .venv/bin/python tests/compare_engines.py \\
+    .venv/bin/python tests/support/compare_engines.py \\
         --mkdocs-python .venv/bin/python --properdocs-python .venv-properdocs/bin/python \\
         [--date YYYY-MM-DD] [--out report.md] [--work DIR]
 
@@ -58,7 +58,7 @@ from datetime import date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 TIMEZONE = "America/New_York"
 SOURCES = ("mkdocs.yml", "vendors.yml", "posted.lock", "docs", "hooks", "overrides")
 GENERATOR = re.compile(rb'(<meta name="generator" content=")([^"]*)(")')

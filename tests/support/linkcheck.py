@@ -8,7 +8,7 @@ privacy-policy, terms or opt-out link of a vendor in vendors.yml is an error; an
 broken outside link is a warning; redirects and rate limiting (HTTP 429) are neither.
 Writes a Markdown report (``--report``) and exits 1 only on errors.
 
-    python tests/linkcheck.py site/ [--external --vendors vendors.yml --report links.md]
+    python tests/support/linkcheck.py site/ [--external --vendors vendors.yml --report links.md]
 """
 
 from __future__ import annotations

@@ -19,7 +19,8 @@ import yaml
 from privacy_site.model.dates import epoch_for
 from privacy_site.reading import posted_lock
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
+TESTS = ROOT / "tests"
 
 TIMEZONE = "America/New_York"
 

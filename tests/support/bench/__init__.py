@@ -1,4 +1,4 @@
-"""The site's benchmark: ``make bench`` (``python -m bench`` with tests/ on the path).
+"""The site's benchmark: ``make bench`` (``python -m bench`` with tests/support/ on the path).
 
 Parts: the hooks' overhead over a bare MkDocs build, growth with a synthetic district,
 ``mkdocs serve`` rebuilds, what a reader's browser transfers, Lighthouse, the redline
@@ -9,4 +9,4 @@ from __future__ import annotations
 
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent.parent
+ROOT = Path(__file__).resolve().parents[3]

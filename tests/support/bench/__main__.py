@@ -2,9 +2,9 @@
 
     .venv/bin/python -m bench [--quick] [--out DIR] [--parts overhead,growth,...]
 
-(with tests/ on the path: ``PYTHONPATH=tests``; ``make bench`` does this). ``--quick`` is
-the smoke test's size: one run of each build, a tiny synthetic district, one serve edit,
-one Lighthouse run. ``python -m bench.redline`` runs the redline part alone.
+(with tests/support/ on the path: ``PYTHONPATH=tests/support``; ``make bench`` does this).
+``--quick`` is the smoke test's size: one run of each build, a tiny synthetic district, one
+serve edit, one Lighthouse run. ``python -m bench.redline`` runs the redline part alone.
 """
 
 from __future__ import annotations
@@ -308,7 +308,7 @@ def main(argv: list[str] | None = None) -> int:
     if os.environ.get("MAKELEVEL"):  # run by make, which sets it
         command = "make bench" + (f" BENCH={shlex.quote(given)}" if given else "")
     else:
-        command = f"PYTHONPATH=tests .venv/bin/python -m bench {given}".rstrip()
+        command = f"PYTHONPATH=tests/support .venv/bin/python -m bench {given}".rstrip()
     started = time.time()
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="privacy-site-bench-"))
     workdir.mkdir(parents=True, exist_ok=True)

@@ -108,7 +108,7 @@ def synthetic_project(project: Path, district) -> Path:
 
 
 def _only(config: dict, languages: tuple[str, ...]) -> dict:
-    """``config`` built in ``languages`` only (as tests/sitebuild.py restricts a fixture's);
+    """``config`` built in ``languages`` only (as tests/support/sitebuild.py restricts a fixture's);
     () = all of them."""
     if languages:
         i18n = next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)

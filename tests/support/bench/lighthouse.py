@@ -1,8 +1,8 @@
 """Lighthouse's four category scores per page type, phone and desktop, English and Arabic.
 
 Lighthouse is the npm package pinned in tests/package-lock.json (``make vnu``), driving
-Debian's Chromium (CHROME_PATH), as tests/test_lighthouse.py does, against the site served
-gzipped as its host sends it (``serve(compress=True)``). Every configuration
+Debian's Chromium (CHROME_PATH), as tests/browser/test_lighthouse.py does, against the site
+served gzipped as its host sends it (``serve(compress=True)``). Every configuration
 is run ``runs`` times (performance is the median; the other categories do not vary
 between runs, and their median is reported too), two runs at a time (two cores): the
 performance score uses Lighthouse's default simulated throttling, which estimates load
@@ -22,7 +22,9 @@ from pathlib import Path
 
 from browser import CHROMIUM, serve
 
-LIGHTHOUSE = Path(__file__).resolve().parent.parent / "node_modules" / "lighthouse" / "cli"
+from bench import ROOT
+
+LIGHTHOUSE = ROOT / "tests" / "node_modules" / "lighthouse" / "cli"
 CHROME_FLAGS = (
     "--headless=new --no-sandbox --disable-gpu --disable-background-networking"
     " --disable-component-update --disable-sync --no-first-run"

@@ -2,7 +2,7 @@
 with an empty cache, then after the first search.
 
 Debian's Chromium through Playwright (``executable_path``: no browser is downloaded), the
-built site served by tests/browser.py's ``serve``; every response of the browser context
+built site served by tests/support/browser.py's ``serve``; every response of the browser context
 (the page, its workers) is counted as the gzip-6 size of its body, since the test server
 sends files uncompressed, as a static host that compresses would (raw sizes are kept
 too). "After the first search": the search box is opened, a word typed, and the results

@@ -16,7 +16,9 @@ import markdown
 from privacy_site.outputs.redline import render_redline
 from privacy_site.reading import frontmatter
 
-CORPUS = Path(__file__).resolve().parent.parent / "fixtures" / "corpus" / "github-privacy-statement"
+from bench import ROOT
+
+CORPUS = ROOT / "tests" / "fixtures" / "corpus" / "github-privacy-statement"
 ROUNDS = 7
 
 

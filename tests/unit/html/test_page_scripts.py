@@ -1,5 +1,5 @@
 """Each page loads only the site's own scripts it runs (``privacy_site.html.page_scripts``);
-the browser side is in ``tests/test_search_lazy.py`` (a first visit's requests)."""
+the browser side is in ``tests/browser/test_search_lazy.py`` (a first visit's requests)."""
 
 from __future__ import annotations
 

@@ -18,9 +18,9 @@ import pytest
 from bs4 import BeautifulSoup
 from privacy_site.html import sanitize
 from privacy_site.model import addresses
-from sitebuild import Build, build_site, fixture_docs, scratch_project
+from sitebuild import TESTS, Build, build_site, fixture_docs, scratch_project
 
-FIXTURES = Path(__file__).parent / "fixtures"
+FIXTURES = TESTS / "fixtures"
 CORPUS = FIXTURES / "corpus" / "github-privacy-statement"
 CLI = Path(sys.executable).parent / "privacy-site"
 

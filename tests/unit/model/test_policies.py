@@ -10,8 +10,9 @@ from factories import version
 from privacy_site.model.policies import Policy, State
 from privacy_site.reading.docs_tree import DocsTree
 from privacy_site.reading.policy_files import load_policies
+from sitebuild import TESTS
 
-FIXTURES = Path(__file__).parent / "fixtures" / "lifecycle"
+FIXTURES = TESTS / "fixtures" / "lifecycle"
 
 
 FIRST = version(date(2018, 5, 15), policy="p")

@@ -12,9 +12,10 @@ from markupsafe import Markup
 from privacy_site.outputs.redline import Labels, Redlines, render_redline
 from privacy_site.outputs.redline_nav import Words, navigable
 from privacy_site.reading import frontmatter
+from sitebuild import TESTS
 
 # Four real versions of GitHub's privacy statement (CC0), copied from shared/corpus.
-CORPUS = Path(__file__).parent / "fixtures" / "corpus" / "github-privacy-statement"
+CORPUS = TESTS / "fixtures" / "corpus" / "github-privacy-statement"
 OLD = """<h2 id="retention">Retention<a class="headerlink" href="#retention">¶</a></h2>
 <p>Messages are kept for two years.</p>
 <ul><li>Shared with staff.</li><li>Shared with the <a href="../host/">web host</a>.</li></ul>"""

@@ -22,7 +22,7 @@ import yaml
 from bs4 import BeautifulSoup
 from privacy_site.reading import frontmatter
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[3]
 
 
 # Verbatim copies of the source documents (../shared/seeds), kept with the tests so that

@@ -10,8 +10,9 @@ import pytest
 from privacy_site.content import load_content
 from privacy_site.model.problems import errors
 from privacy_site.reading import posted_lock
+from sitebuild import TESTS
 
-CASES = Path(__file__).parent / "fixtures" / "invalid"
+CASES = TESTS / "fixtures" / "invalid"
 EXTRA = {"privacy_site": {"district": "Test District", "contact_email": "web@example.org"}}
 
 

