@@ -97,9 +97,10 @@ test: setup chromium fonts vnu
 	$(BIN)/ruff check hooks tests
 	$(BIN)/pytest
 
-## test-fast: the tests that need no browser
+## test-fast: the unit and build tests, without a browser, Java or Node (nothing is built
+## at collection; tests/browser/ and the tests marked tools are left out)
 test-fast: setup
-	$(BIN)/pytest -m "not browser"
+	$(BIN)/pytest tests/unit tests/build -m "not browser and not tools"
 
 ## bench: the whole benchmark (tens of minutes): writes BENCHMARKS.md and benchmarks.json;
 ## BENCH=--quick for the smoke test's size, BENCH="--parts overhead,growth" for some parts

@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 from sitebuild import TESTS, Build
 
-pytestmark = pytest.mark.build
+pytestmark = [pytest.mark.build, pytest.mark.tools]
 
 JAR = TESTS / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 INSTALL = "run `make vnu` (Debian's Java and the vnu-jar pinned in tests/package-lock.json)"

@@ -92,6 +92,7 @@ def test_the_schema_check_rejects_a_broken_workflow(tmp_path: Path) -> None:
     assert result.returncode == 1 and "broken.yml" in result.stdout, result.stdout
 
 
+@pytest.mark.tools
 def test_actionlint_finds_nothing_in_the_workflows() -> None:
     findings = actionlint(*WORKFLOWS)
     real = []
@@ -104,6 +105,7 @@ def test_actionlint_finds_nothing_in_the_workflows() -> None:
     assert not real, json.dumps(real, indent=1)
 
 
+@pytest.mark.tools
 def test_actionlint_catches_mistakes(tmp_path: Path) -> None:
     """The WebAssembly actionlint really lints: a wrong permission and an injection."""
     sample = tmp_path / "sample.yml"
