@@ -92,15 +92,16 @@ format-reference: setup
 translations: setup
 	@$(BIN)/python -m privacy_site.languages.translation_status
 
-## test: install everything (Chromium too) and run every test
+## test: install everything (Chromium too) and run every test, on both cores (pytest-xdist:
+## each test file runs whole in one worker; the shared sites are built once, tests/conftest.py)
 test: setup chromium fonts vnu
 	$(BIN)/ruff check hooks tests
-	$(BIN)/pytest
+	$(BIN)/pytest -n 2 --dist loadfile
 
 ## test-fast: the unit and build tests, without a browser, Java or Node (nothing is built
 ## at collection; tests/browser/ and the tests marked tools are left out)
 test-fast: setup
-	$(BIN)/pytest tests/unit tests/build -m "not browser and not tools"
+	$(BIN)/pytest -n 2 --dist loadfile tests/unit tests/build -m "not browser and not tools"
 
 ## bench: the whole benchmark (tens of minutes): writes BENCHMARKS.md and benchmarks.json;
 ## BENCH=--quick for the smoke test's size, BENCH="--parts overhead,growth" for some parts
