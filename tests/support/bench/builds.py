@@ -14,6 +14,7 @@ from pathlib import Path
 
 import yaml
 from privacy_site.model.dates import epoch_for
+from privacy_site.reading import posted_lock as record
 from sitebuild import mkdocs_build
 
 from bench import ROOT
@@ -56,7 +57,7 @@ def real_project(project: Path, *, posted_lock: bool = True) -> Path:
     if posted_lock:
         shutil.copy(ROOT / "posted.lock", project / "posted.lock")
     else:  # a record with nothing in it yet: nothing posted is protected
-        (project / "posted.lock").write_text(posted_lock.HEADER, encoding="utf-8")
+        (project / "posted.lock").write_text(record.HEADER, encoding="utf-8")
     link_code(project)
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
     return project
