@@ -101,7 +101,7 @@ test: setup chromium fonts vnu
 ## test-fast: the unit and build tests, without a browser, Java or Node (nothing is built
 ## at collection; tests/browser/ and the tests marked tools are left out)
 test-fast: setup
-	$(BIN)/pytest -n 2 --dist loadfile tests/unit tests/build -m "not browser and not tools"
+	$(BIN)/pytest -n 2 --dist loadfile tests/unit tests/builds -m "not browser and not tools"
 
 ## bench: the whole benchmark (tens of minutes): writes BENCHMARKS.md and benchmarks.json;
 ## BENCH=--quick for the smoke test's size, BENCH="--parts overhead,growth" for some parts
