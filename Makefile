@@ -108,11 +108,11 @@ post: setup
 
 ## links: every link and anchor of site/ over HTTP on 127.0.0.1 (after make build)
 links: setup
-	@$(BIN)/python tests/linkcheck.py site --workdir .linkcheck
+	@$(BIN)/python tests/support/linkcheck.py site --workdir .linkcheck
 
 ## links-external: the same, outside links included; writes links-report.md
 links-external: setup
-	@$(BIN)/python tests/linkcheck.py site --external --vendors vendors.yml \
+	@$(BIN)/python tests/support/linkcheck.py site --external --vendors vendors.yml \
 	  --report links-report.md --workdir .linkcheck
 
 ## engines: build the site with MkDocs and with ProperDocs 1.6.7 and compare the outputs
@@ -121,14 +121,14 @@ engines: setup
 	@.venv-properdocs/bin/pip install --quiet --disable-pip-version-check --no-deps \
 	  -r requirements-properdocs.lock
 	@.venv-properdocs/bin/pip install --quiet --disable-pip-version-check --no-deps --editable .
-	@$(BIN)/python tests/compare_engines.py --mkdocs-python $(BIN)/python \
+	@$(BIN)/python tests/support/compare_engines.py --mkdocs-python $(BIN)/python \
 	  --properdocs-python .venv-properdocs/bin/python --out engine-report.md
 
 ## same-output BEFORE=<git rev> [DATE=YYYY-MM-DD]: build the real site and a synthetic district
 ## from that revision and from the working tree; exit 0 only if every file is the same bytes
 same-output: setup
 	@test -n "$$BEFORE" || { echo "usage: make same-output BEFORE=<git rev>"; exit 2; }
-	@$(BIN)/python tests/compare_revisions.py --before "$$BEFORE" \
+	@$(BIN)/python tests/support/compare_revisions.py --before "$$BEFORE" \
 	  $(if $(DATE),--date "$$DATE",) --out same-output-report.md
 
 ## format-reference: rewrite FORMAT.md from the two JSON Schemas (after editing either)
@@ -139,24 +139,26 @@ format-reference: setup
 translations: setup
 	@$(BIN)/python -m privacy_site.languages.translation_status
 
-## test: install everything (Chromium too) and run every test
+## test: install everything (Chromium too) and run every test, on both cores (pytest-xdist:
+## each test file runs whole in one worker; the shared sites are built once, tests/conftest.py)
 test: setup chromium fonts vnu tools
 	$(BIN)/ruff check hooks tests
-	$(BIN)/pytest
+	$(BIN)/pytest -n 2 --dist loadfile
 
-## test-fast: the tests that need no browser (the HTML checker and actionlint are installed)
-test-fast: setup vnu tools
-	$(BIN)/pytest -m "not browser"
+## test-fast: the unit and build tests, without a browser, Java or Node (nothing is built
+## at collection; tests/browser/ and the tests marked tools are left out)
+test-fast: setup tools
+	$(BIN)/pytest -n 2 --dist loadfile tests/unit tests/builds -m "not browser and not tools"
 
 ## bench: the whole benchmark (tens of minutes): writes BENCHMARKS.md and benchmarks.json;
 ## BENCH=--quick for the smoke test's size, BENCH="--parts overhead,growth" for some parts
 bench: setup chromium vnu
 	@# $$BENCH is split into words (--parts overhead,growth), never globbed or run.
-	set -f; PYTHONPATH=tests $(BIN)/python -m bench $$BENCH
+	set -f; PYTHONPATH=tests/support $(BIN)/python -m bench $$BENCH
 
 ## bench-redline: the redline on real legal text, as a ratio to plain difflib in the same run
 bench-redline: setup
-	PYTHONPATH=tests $(BIN)/python -m bench.redline
+	PYTHONPATH=tests/support $(BIN)/python -m bench.redline
 
 ## chromium: install Debian's Chromium for the browser tests, if it is missing
 chromium:

@@ -1,22 +1,30 @@
-"""Shared fixtures: the real site and the two-language fixture site, each built once per
-run (the browser sweeps name their tests after the pages, so the builds are made at
-collection and the fixtures reuse them), and the ten-language fixture."""
+"""Shared fixtures: the real site, the two-language fixture site and the ten-language
+fixture site, each built once per run (the browser sweeps name their tests after the
+pages, so the first two are built when tests/browser is collected, and started together in
+the background as soon as a run that collects tests/browser begins).
+
+A run's shared builds live in one folder named by PRIVACY_SITE_TEST_BUILDS, made by the
+run's first process; with pytest-xdist (``-n 2``) every worker reuses the build the first
+worker to need it made (a file lock per build), so no site is built twice."""
 
 from __future__ import annotations
 
-import atexit
+import fcntl
+import json
+import os
 import shutil
 import tempfile
-from collections.abc import Iterator
+import threading
+from collections.abc import Callable, Iterator
 from datetime import date
 from functools import cache
 from pathlib import Path
 
 import pytest
 from privacy_site.model.dates import build_date
-from sitebuild import Build, build_site, district_timezone, fixture_docs
+from sitebuild import TESTS, Build, build_site, district_timezone, fixture_docs
 
-FIXTURES = Path(__file__).parent / "fixtures"
+FIXTURES = TESTS / "fixtures"
 # The district's site is built as of its own today (in its own zone), as it is published:
 # its tests hold on any day, so no fixed date decides which of its content exists.
 REAL_DATE = build_date(district_timezone())
@@ -24,19 +32,59 @@ REAL_DATE = build_date(district_timezone())
 LIFECYCLE_FIXTURE = FIXTURES / "lifecycle"
 TWO_LANGUAGES = ["en", "es"]
 TWO_LANGUAGES_DATE = date(2026, 11, 22)
+SHARED_BUILDS = "PRIVACY_SITE_TEST_BUILDS"
 
 
-@cache
-def _builds() -> Path:
-    folder = Path(tempfile.mkdtemp(prefix="privacy-site-builds-"))
-    atexit.register(shutil.rmtree, folder, ignore_errors=True)
-    return folder
+def pytest_configure(config: pytest.Config) -> None:
+    """The run's first process makes the folder of shared builds; workers inherit it."""
+    if SHARED_BUILDS not in os.environ:
+        os.environ[SHARED_BUILDS] = tempfile.mkdtemp(prefix="privacy-site-builds-")
+        config.stash[_OWNED] = os.environ[SHARED_BUILDS]
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    folder = config.stash.get(_OWNED, None)
+    if folder is not None:
+        shutil.rmtree(folder, ignore_errors=True)
+        del os.environ[SHARED_BUILDS]
+
+
+_OWNED = pytest.StashKey[str]()
+
+
+def pytest_collection(session: pytest.Session) -> None:
+    """A run that collects the browser tests needs the real and the two-language sites at
+    collection (and the ten-language site soon after): start the three builds now, side by
+    side, instead of one after another when each is first asked for."""
+    browser = (TESTS / "browser").resolve()
+    for arg in session.config.args:
+        path = Path(arg.split("::")[0]).resolve()
+        if path == browser or browser in path.parents or path in browser.parents:
+            for build in (real_site_build, two_languages_build, ten_languages_build):
+                threading.Thread(target=build, daemon=True).start()
+            return
+
+
+def shared_build(name: str, make: Callable[[Path], Build]) -> Build:
+    """``make(folder)`` once per run, whichever process or thread asks first; the others
+    wait for it and reuse its site."""
+    folder = Path(os.environ[SHARED_BUILDS])
+    record = folder / f"{name}.json"
+    with (folder / f"{name}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not record.exists():
+            build = make(folder / name)
+            record.write_text(
+                json.dumps([build.returncode, build.output, str(build.site)]), encoding="utf-8"
+            )
+    returncode, output, site = json.loads(record.read_text(encoding="utf-8"))
+    return Build(returncode, output, Path(site))
 
 
 @cache
 def real_site_build() -> Build:
     """The district's real site as of REAL_DATE, built once per run."""
-    return build_site(_builds() / "real", when=REAL_DATE)
+    return shared_build("real", lambda folder: build_site(folder, when=REAL_DATE))
 
 
 def build_two_languages(workdir: Path) -> Build:
@@ -53,7 +101,7 @@ def build_two_languages(workdir: Path) -> Build:
 @cache
 def two_languages_build() -> Build:
     """The two-language fixture site (announced change, redlines, vendors), built once."""
-    return build_two_languages(_builds() / "two-languages")
+    return shared_build("two-languages", build_two_languages)
 
 
 @pytest.fixture(scope="session")
@@ -139,17 +187,26 @@ def languages_docs(workdir: Path) -> Path:
     return docs
 
 
-@pytest.fixture(scope="session")
-def languages_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
-    """The ten-language fixture site, built once for the run."""
-    workdir = tmp_path_factory.mktemp("languages")
-    build = build_site(
+def build_ten_languages(workdir: Path) -> Build:
+    return build_site(
         workdir,
         docs=languages_docs(workdir),
         when=LANGUAGES_DATE,
         languages=all_languages(),
         vendors=FIXTURES / "vendors" / "valid.yml",
     )
+
+
+@cache
+def ten_languages_build() -> Build:
+    """The ten-language fixture site, built once for the run."""
+    return shared_build("ten-languages", build_ten_languages)
+
+
+@pytest.fixture(scope="session")
+def languages_build() -> Build:
+    """The ten-language fixture site, built once for the run."""
+    build = ten_languages_build()
     assert build.returncode == 0, build.output
     return build
 

@@ -1,7 +1,7 @@
 """Every name of mkdocs-static-i18n's and of ``mkdocs serve``'s that is not their documented
 interface, in one place: the work to do on the day either changes (or the engine is
-replaced) starts here. ``tests/test_internals.py`` fails, naming the project and version,
-when an installed version no longer has one of them.
+replaced) starts here. ``tests/unit/adapter/test_internals.py`` fails, naming the project
+and version, when an installed version no longer has one of them.
 
 mkdocs-static-i18n (1.3) documents its configuration and its template variables only. The
 site reads, from its plugin object (``config.plugins["i18n"]``):

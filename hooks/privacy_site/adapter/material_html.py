@@ -1,5 +1,5 @@
 """Material's own HTML, rewritten on the finished page where no template block can change
-it. Each pattern matches text Material's templates write (``tests/test_internals.py``
+it. Each pattern matches text Material's templates write (``tests/unit/adapter/test_internals.py``
 checks the installed Material still writes it; a page it no longer matches is left as
 Material wrote it). ``keyboard.py`` does the same for Material's keyboard gaps.
 

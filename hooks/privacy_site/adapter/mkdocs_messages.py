@@ -4,8 +4,8 @@ and the fix (MkDocs names a page as ``en/x.md``, with no line).
 MkDocs has no structured form of these: they are English sentences logged by
 ``mkdocs.structure.pages`` (a link to a missing page or anchor) and
 ``mkdocs.structure.nav`` (a page in no menu), matched here by :data:`LINK_WARNING` and
-:data:`NOT_IN_NAV`. ``tests/test_internals.py`` checks the installed MkDocs still writes
-them; a sentence MkDocs rewords is passed on unchanged.
+:data:`NOT_IN_NAV`. ``tests/unit/adapter/test_internals.py`` checks the installed MkDocs
+still writes them; a sentence MkDocs rewords is passed on unchanged.
 """
 
 from __future__ import annotations

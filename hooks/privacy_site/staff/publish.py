@@ -16,7 +16,7 @@ How, and why this way:
   The alternative, exchanging two real folders with renameat2(RENAME_EXCHANGE), needs
   Linux and a file system that supports it; a link works wherever the site is built.
   What reads ``site/`` follows the link: the GitHub Pages upload (``tar --dereference
-  --directory site``), ``tests/linkcheck.py`` and ``make links``, ``cp -r site/ ...``.
+  --directory site``), ``tests/support/linkcheck.py`` and ``make links``, ``cp -r site/ ...``.
   A copy made without the trailing slash by a tool that keeps links (``rsync -a site
   host:``) copies the link itself: give such a tool ``site/``.
 - A ``site/`` that is still a real folder (built before this module) becomes a link
