@@ -53,9 +53,10 @@ def check(tree: DocsTree, default: str, vendor_ids: set[str]) -> list[Problem]:
             if parsed is None:
                 continue
             for line, target in parity.outline(parsed.body, parsed.body_line).links:
-                verdict = addresses.judge(_as_rendered(target), page_text=True)
-                if verdict:  # the build's rule for the same address (sanitize)
-                    problems.append(_refused(tree.display(file), line, target, verdict))
+                rendered = _as_rendered(target)
+                verdict = addresses.judge(rendered, page_text=True)
+                if verdict:  # the build's rule and words for the same address (sanitize)
+                    problems.append(_refused(tree.display(file), line, rendered, verdict))
                     continue
                 if SCHEME.match(target) or target.startswith("/"):
                     continue  # outside links are checked weekly; absolute ones by the build

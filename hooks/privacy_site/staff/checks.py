@@ -61,7 +61,9 @@ def run(project: Project, content: Content) -> Checked:
     recorded = frozenset(entry.key for entry in entries if entry.kind == "version")
     grades = readability.site_grades(project, content, today, recorded)
     problems += readability.warnings(grades)
-    return Checked(problems, grades)
+    # The same problem found twice (an address refused when its page is rendered and again
+    # among the links between pages) is said once.
+    return Checked(list(dict.fromkeys(problems)), grades)
 
 
 _LAST: list[tuple[Content, Checked]] = []
