@@ -14,129 +14,30 @@ A page with ``translation_status: true`` (the translation disclaimer) ends with 
 completeness report: which page is translated into the reader's language, and how (in
 English: every language).
 
-Thin adapter; runs once per language, for every page.
+Thin adapter (``privacy_site.adapter.language_notices``); runs once per language, for
+every page.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import event_priority
-from mkdocs.structure.files import Files
-from mkdocs.structure.nav import Navigation
-from mkdocs.structure.pages import Page
-from mkdocs.utils import get_relative_url
-from privacy_site.adapter.site_context import BuildContext, current, macros
-from privacy_site.languages.language import N_, Language
-from privacy_site.languages.translation_status import status_table
-
-
-@dataclass(frozen=True)
-class Notices:
-    """What a page says about its own language, in the reader's language
-    (``language_notices`` in overrides/partials/fragments.html)."""
-
-    english: bool  # no translation yet: the page is shown in English
-    machine: bool  # a machine translation
-    stale: bool  # translated before its English original last changed
-    english_url: str  # the page in English
-    disclaimer_url: str  # the translation disclaimer
-
-
-# The titles mkdocs.yml's nav gives its pages, named here so that ``make messages`` puts
-# them in the catalogues (a test checks the two lists agree).
-NAV_TITLES = (
-    N_("Home"),
-    N_("Policies"),
-    N_("Changes"),
-    N_("Tools and vendors"),
-    N_("Accessibility"),
-    N_("Translation disclaimer"),
-    N_("Contact"),
-)
+from privacy_site.adapter import language_notices
+from privacy_site.adapter.mkdocs_api import Files, MkDocsConfig, Navigation, Page, event_priority
+from privacy_site.adapter.site_context import current
 
 
 @event_priority(-120)  # after policy_pages has gathered the policies under "Policies"
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
-    build = current(config)
-    if build.lang != build.default:
-        for item in nav.items:
-            _translate_titles(item, build.language)
+    language_notices.translate_nav(nav, current(config))
     return nav
 
 
-def _translate_titles(item: Any, language: Language) -> None:
-    """A title from mkdocs.yml, in the reader's language (a page titled by its own front
-    matter has no title yet, and keeps the one its file gives)."""
-    title = getattr(item, "title", None)
-    if isinstance(title, str) and title:
-        item.title = language.gettext(title)
-    for child in getattr(item, "children", None) or []:
-        _translate_titles(child, language)
-
-
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    if not page.meta.get("translation_status"):
-        return html
-    build = current(config)
-    scheduled = build.content.scheduled()
-    table = status_table(
-        [row for row in build.content.translation_status if row.path not in scheduled],
-        build.language,
-        build.default,
-        build.built,
-        build.names,
-        lambda lang, url: get_relative_url(f"{build.prefix}{url}" or ".", page.url) or "./",
-    )
-    return html + str(macros(config.theme.dirs, build.language).translation_status(table))
+    return language_notices.with_status_report(html, page, current(config), config.theme.dirs)
 
 
 def on_page_context(
     context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation
 ) -> dict[str, Any]:
-    build = current(config)
-    if build.lang == build.default:
-        return context
-    english, kinds, stale = _status(build, page, context)
-    context["english_text"] = english
-    notices = Notices(
-        english=english,
-        machine=not english and "machine" in kinds,
-        stale=stale and not english,
-        english_url=get_relative_url(_english_url(build, page.url), page.url) or "./",
-        disclaimer_url=get_relative_url(f"{build.prefix}translation-disclaimer/", page.url) or "./",
-    )
-    context["page_notices"] = macros(config.theme.dirs, build.language).language_notices(notices)
-    return context
-
-
-def _status(build: BuildContext, page: Page, context: dict[str, Any]) -> tuple[bool, set, bool]:
-    """(shown in English, how its translations were made, any of them out of date)."""
-    redline = context.get("redline")
-    if redline:
-        sources = [
-            f"policies/{redline['new'].policy}/{row.slug}.md"
-            for row in (redline["old"], redline["new"])
-        ]
-        english = redline["english_text"]
-    else:
-        sources = [_in_language(build.source_of(page))]
-        locale = build.text_locale(page)
-        english = locale is not None and locale != build.lang
-        if build.is_generated(page):
-            return False, set(), False  # written by the site itself, in the reader's language
-    found = [build.content.page_translations.get((build.lang, path)) for path in sources]
-    if english or any(t is not None and not t.body for t in found):
-        return True, set(), False
-    return False, {t.kind for t in found if t}, any(t.stale for t in found if t)
-
-
-def _in_language(src_uri: str) -> str:
-    """``es/index.md`` -> ``index.md``."""
-    return src_uri.split("/", 1)[1] if "/" in src_uri else src_uri
-
-
-def _english_url(build: BuildContext, url: str) -> str:
-    return url.removeprefix(build.prefix) if build.prefix else url
+    return language_notices.add_notices(context, page, current(config), config.theme.dirs)

@@ -482,7 +482,7 @@ def test_each_page_says_how_its_text_was_made_and_links_the_english(real_build: 
 
 
 def test_the_navigation_and_titles_speak_the_readers_language(real_build: Build) -> None:
-    from language_pages import NAV_TITLES
+    from privacy_site.adapter.language_notices import NAV_TITLES
 
     config = read_config(ROOT / "mkdocs.yml")
     titles = [next(iter(item)) for item in config["nav"] if isinstance(item, dict)]

@@ -55,7 +55,7 @@ def test_the_english_translation_status_names_each_language_in_its_own_script() 
 
 
 def test_the_language_notices_escape_the_language_name_links_and_translated_words() -> None:
-    from language_pages import Notices
+    from privacy_site.adapter.language_notices import Notices
 
     spanish = language("es", {"Read the English page": HOSTILE}, name=HOSTILE)
     notices = Notices(
@@ -91,7 +91,7 @@ def test_a_page_title_is_escaped() -> None:
 def test_a_machine_translation_out_of_date_has_both_notices_one_per_line() -> None:
     """As the notices were written before they came from the template (neither the real site
     nor the synthetic district has a stale translation to compare)."""
-    from language_pages import Notices
+    from privacy_site.adapter.language_notices import Notices
 
     notices = Notices(
         english=False, machine=True, stale=True, english_url="e/", disclaimer_url="d/"
@@ -107,7 +107,7 @@ def test_a_machine_translation_out_of_date_has_both_notices_one_per_line() -> No
 
 
 def test_the_vendors_search_sections_escape_ids_names_and_words() -> None:
-    from search_pages import VendorSection
+    from privacy_site.adapter.search import VendorSection
 
     sections = [
         VendorSection(HOSTILE, HOSTILE, ("Provider", "", HOSTILE)),

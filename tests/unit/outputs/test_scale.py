@@ -27,8 +27,8 @@ from privacy_site.registry.vendors import load_vendors
 from sitebuild import ROOT
 
 sys.path.insert(0, str(ROOT / "hooks"))
+from privacy_site.adapter.search import index_vendors
 from privacy_site.adapter.site_context import BuildContext
-from search_pages import index_vendors
 
 TODAY = date(2026, 11, 22)
 LINEAR = 2.3  # work at twice the size, at most this many times the work at the size
