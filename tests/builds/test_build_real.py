@@ -143,9 +143,13 @@ def test_a_broken_link_or_anchor_fails_the_build_naming_the_file(tmp_path: Path)
     assert build.returncode == 1
     assert "Traceback" not in build.output
     output = build.output
-    assert "docs/en/accessibility.md:3: the link 'missing.md': the target" in output, output
-    assert "docs/en/accessibility.md:3: the link 'contact.md#nowhere': the doc" in output
-    assert "Links between pages name the other page's .md file" in output
+    # found by the checks `privacy-site check` runs, before any page is rendered
+    source = "docs/en/accessibility.md:3"
+    assert f"{source}: the link to 'missing.md' goes to no page of the site; write" in output
+    assert "such as contact.md or policies/index.md" in output
+    said = f"{source}: the link to 'contact.md#nowhere' names the section '#nowhere', which "
+    assert said in output, output
+    assert "contact.md does not have; its sections are: contact" in output
 
 
 def test_make_build_never_publishes_a_failed_build(tmp_path: Path) -> None:
