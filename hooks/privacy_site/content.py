@@ -6,20 +6,21 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from .languages.translation_status import PageStatus, page_status
-from .model.policies import Policy, Translation, Version
+from .model.policies import Policy, Version
 from .model.problems import Problem
 from .model.settings import Settings, read_settings
+from .model.translations import Translation
 from .model.vendors import Vendor, VendorState
 from .reading import placeholders, posted_lock, rendering, site_config
 from .reading.docs_tree import DocsTree
 from .reading.policy_files import load_policies, load_translations
-from .reading.translations import PageTranslation, check_translations
+from .reading.translations import check_translations
 from .registry.vendors import load_vendors
 
 
@@ -34,7 +35,7 @@ class Content:
     problems: list[Problem] = field(default_factory=list)
     vendors: list[Vendor] = field(default_factory=list)
     # (language, path inside its folder) -> how that translated file was made
-    page_translations: dict[tuple[str, str], PageTranslation] = field(default_factory=dict)
+    page_translations: dict[tuple[str, str], Translation] = field(default_factory=dict)
     # every English page, with how each language has it (the completeness report)
     translation_status: list[PageStatus] = field(default_factory=list)
     # what rendering each page found (also in ``problems``): the build goes on to render
@@ -129,6 +130,13 @@ def load_content(
         problems += found
     page_translations, found = check_translations(tree, default_language)
     problems += found
+    for lang, table in translations.items():  # one Translation a file: its words and state
+        for key, words in table.items():
+            checked = page_translations.get((lang, words.path))
+            if checked is not None:
+                table[key] = page_translations[(lang, words.path)] = replace(
+                    words, stale=checked.stale
+                )
     problems += tree.problems + rendered.problems + placeholders.found_in(tree)
     vendors_file = vendors_file or docs_dir.parent / "vendors.yml"
     vendors, found = load_vendors(vendors_file, today)

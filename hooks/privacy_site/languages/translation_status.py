@@ -24,9 +24,10 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from ..model.translations import Translation
 from ..reading import mkdocs_yml
 from ..reading.docs_tree import DocsTree
-from ..reading.translations import PageTranslation, check_translations
+from ..reading.translations import check_translations
 from .language import N_, Language, direction
 
 STATES = ("original", "reviewed", "machine", "stale", "missing")
@@ -56,7 +57,7 @@ class PageStatus:
 
 def page_status(
     tree: DocsTree,
-    translations: dict[tuple[str, str], PageTranslation],
+    translations: dict[tuple[str, str], Translation],
     default: str,
     languages: Sequence[str],
 ) -> list[PageStatus]:

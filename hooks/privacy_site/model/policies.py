@@ -202,19 +202,3 @@ class _Day:
             announced=tuple(v for v in published if v.effective > today),
             published_before=tuple(before),
         )
-
-
-@dataclass(frozen=True)
-class Translation:
-    """A version's text in another language; its dates are always the English file's."""
-
-    lang: str
-    policy: str
-    effective: date
-    title: str
-    summary: str | None
-    kind: str  # "machine" or "reviewed"
-    src_uri: str
-    in_short: tuple[str, ...] = ()
-    # False for a translation of the title (and summary) alone: the body shown is English
-    body: bool = True

@@ -15,11 +15,11 @@ from ..model.policies import (
     SUMMARY_PLACEHOLDER,
     TRANSLATION_KINDS,
     Policy,
-    Translation,
     Version,
     earliest_effective,
 )
 from ..model.problems import Problem
+from ..model.translations import Translation
 from . import frontmatter, frontmatter_check
 from .docs_tree import DocsTree
 from .translations import digest
@@ -145,14 +145,12 @@ def load_translations(
             in_short = ()
         found[(source.policy, source.effective)] = Translation(
             lang=lang,
-            policy=source.policy,
-            effective=source.effective,
+            path=path.relative_to(docs_dir / lang).as_posix(),
+            kind=kind if kind in TRANSLATION_KINDS else "machine",
+            body=bool(parsed.body.strip()),
             title=title or source.title,
             summary=summary.strip() if isinstance(summary, str) else None,
-            kind=kind if kind in TRANSLATION_KINDS else "machine",
-            src_uri=path.relative_to(docs_dir).as_posix(),
             in_short=in_short,
-            body=bool(parsed.body.strip()),
         )
     return found, problems
 

@@ -20,11 +20,11 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 from ..model.policies import TRANSLATION_KINDS
 from ..model.problems import Problem
+from ..model.translations import Translation
 from . import parity
 from .docs_tree import DocsTree
 from .git_history import History
@@ -33,29 +33,18 @@ SHA256 = re.compile(r"^[0-9a-f]{64}$")
 HISTORY = History()  # one per process: each English file's history is read once
 
 
-@dataclass(frozen=True)
-class PageTranslation:
-    lang: str
-    path: str  # inside the language folder: "index.md", "policies/x/2018-05-15.md"
-    kind: str  # "machine" or "reviewed"
-    stale: bool  # the English file changed after this translation was made
-    # False for a policy version translated in its title (and summary) alone: the page
-    # shows the English text, marked as such, under the translated title
-    body: bool = True
-
-
 def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def check_translations(
     tree: DocsTree, default: str, history: History = HISTORY
-) -> tuple[dict[tuple[str, str], PageTranslation], list[Problem]]:
+) -> tuple[dict[tuple[str, str], Translation], list[Problem]]:
     """Every translated Markdown file, checked against the English file it translates."""
     english = tree.pages.get(default, {})
     digests: dict[Path, str] = {}  # each English file hashed once, however many languages
     outlines: dict[Path, parity.Outline | None] = {}
-    found: dict[tuple[str, str], PageTranslation] = {}
+    found: dict[tuple[str, str], Translation] = {}
     problems: list[Problem] = []
     for lang, pages in sorted(tree.pages.items()):
         if lang == default:
@@ -161,5 +150,5 @@ def check_translations(
                     parity.outline(parsed.body, parsed.body_line),
                     shown,
                 )
-            found[(lang, path)] = PageTranslation(lang, path, kind, stale, body)
+            found[(lang, path)] = Translation(lang, path, kind, stale, body)
     return found, problems

@@ -7,8 +7,9 @@ from datetime import date
 
 from factories import version
 from privacy_site.content import Content
-from privacy_site.model.policies import Policy, Translation
+from privacy_site.model.policies import Policy
 from privacy_site.model.settings import Settings
+from privacy_site.model.translations import Translation
 from privacy_site.outputs.api import json_bytes, policies_document
 
 TODAY = date(2026, 11, 22)
@@ -42,12 +43,10 @@ def content(announced_summary: str = "Names the new analytics tool.") -> Content
     )
     spanish = Translation(
         lang="es",
-        policy="website-privacy",
-        effective=date(2024, 9, 1),
+        path="policies/website-privacy/2024-09-01.md",
+        kind="reviewed",
         title="Política de privacidad del sitio web",
         summary="Añade la conservación de registros.",
-        kind="reviewed",
-        src_uri="es/policies/website-privacy/2024-09-01.md",
     )
     return Content(
         today=TODAY,

@@ -11,8 +11,9 @@ import icalendar
 import pytest
 from factories import language, version
 from privacy_site.content import Content
-from privacy_site.model.policies import Policy, Translation
+from privacy_site.model.policies import Policy
 from privacy_site.model.settings import Settings
+from privacy_site.model.translations import Translation
 from privacy_site.outputs.changes import all_changes
 from privacy_site.outputs.feeds import atom_feed, icalendar_feed, relative_path
 
@@ -32,12 +33,10 @@ def content(announced_summary: str = ANNOUNCED.summary) -> Content:
     announced = version(ANNOUNCED.effective, ANNOUNCED.posted, announced_summary)
     spanish = Translation(
         lang="es",
-        policy="website-privacy",
-        effective=ANNOUNCED.effective,
+        path="policies/website-privacy/2026-12-22.md",
+        kind="reviewed",
         title="Política de privacidad del sitio web",
         summary="Nombra la nueva herramienta de análisis.",
-        kind="reviewed",
-        src_uri="es/policies/website-privacy/2026-12-22.md",
     )
     return Content(
         today=TODAY,
