@@ -42,8 +42,9 @@ PYTHON_VERSION = $(shell $(PYTHON) -c 'import sys; print(*sys.version_info[:3], 
 PYTHON_OK = $(shell $(PYTHON) -c 'import sys; \
   print("ok" if sys.version_info >= tuple(map(int, "$(PYTHON_NEEDED)".split("."))) else "")')
 PYTHON_TOO_OLD = $(PYTHON) is Python $(or $(PYTHON_VERSION),(none found)), and this site needs \
-  Python $(PYTHON_NEEDED) or newer (Debian 13's python3 is 3.13; Debian 12's is 3.11.2): install \
-  one and run make with it, e.g. make build PYTHON=python3.13
+  Python $(PYTHON_NEEDED) or newer (Debian 13's python3 is 3.13; Debian 12's is 3.11.2): upgrade \
+  to Debian 13, or install a newer Python (such as uv python install 3.13) and run make with \
+  it, e.g. make build PYTHON=/path/to/python3.13
 # Debian ships `python3 -m venv`'s ensurepip apart, in python3.X-venv.
 PYTHON_VENV_PACKAGE = python$(shell $(PYTHON) -c 'import sys; print(*sys.version_info[:2], sep=".")')-venv
 
