@@ -22,7 +22,7 @@ from bs4 import BeautifulSoup
 from privacy_site.reading import frontmatter
 from privacy_site.reading.mkdocs_yml import read_config
 
-ROOT = Path(__file__).resolve().parents[3]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 # Verbatim copies of the source documents (../shared/seeds), kept with the tests so that
