@@ -1,13 +1,10 @@
 # One command for each thing people do often. See README.md.
-PYTHON ?= python3
-VENV   := .venv
-BIN    := $(VENV)/bin
-STAMP  := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | sha1sum | cut -c1-12)
-export NO_MKDOCS_2_WARNING := 1
 # With DATE=YYYY-MM-DD, build or preview the site as it will be on that date.
 # DATE is taken as literal text ($(value ...): make expands nothing in it) and reaches the
 # shell only as a quoted environment variable, so no value can run a command; the
-# preview module checks it and says what is wrong with it.
+# preview module checks it and says what is wrong with it. These lines come before any
+# $(shell ...): GNU Make 4.4 hands every exported variable, the command line's included,
+# to each $(shell ...), and would expand a value still as given to do so.
 override DATE := $(value DATE)
 export DATE
 # The same for every other value a target passes on: POLICY, EFFECTIVE, BENCH and BEFORE.
@@ -22,6 +19,11 @@ export POLICY EFFECTIVE BENCH BEFORE
 ASKED := NAME SHORT_NAME STATE TIMEZONE LANGUAGES SITE_URL CONTACT_ROLE CONTACT_EMAIL FORCE
 $(foreach v,$(ASKED),$(eval override $(v) := $$(if $$(filter command line,$$(origin $(v))),$$(value $(v)),)))
 export NAME SHORT_NAME STATE TIMEZONE LANGUAGES SITE_URL CONTACT_ROLE CONTACT_EMAIL FORCE
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | sha1sum | cut -c1-12)
+export NO_MKDOCS_2_WARNING := 1
 AS_OF = $(if $(DATE),epoch=$$($(BIN)/python -m privacy_site.staff.preview_date "$$DATE") \
         || exit 2; export SOURCE_DATE_EPOCH=$$epoch;,)
 
