@@ -23,6 +23,7 @@ from sitebuild import (
     Build,
     build_and_check,
     build_site,
+    district_config,
     district_languages,
     fixture_docs,
 )
@@ -46,14 +47,17 @@ SITE_PAGES = [  # the pages every language translates (policies list and changes
 PRIORITY_PAGES = [*SITE_PAGES, "changes.md", "policies/index.md"]
 # Names that stay as they are in every language (a translation may follow in parentheses).
 NAMES = [
-    "Cambridge Public Schools",
     "Cambridge School Committee",
     "Massachusetts General Laws",
     "FERPA",
     "Family Educational Rights",
-    "CPS",
     "DQC",
     "Google Analytics",
+    # the district's own names, from its settings
+    *filter(
+        None,
+        (district_config()["extra"]["privacy_site"].get(k) for k in ("district", "short_name")),
+    ),
 ]
 DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩০১২৩৪৫৬৭৮৯", "0123456789" * 2)
 ENGLISH_DATE = re.compile(
@@ -394,7 +398,7 @@ def test_translations_leave_no_english_sentence_untranslated() -> None:
             if len(words) >= 6:
                 assert sentence not in translated, (lang, path, sentence)
                 checked += 1
-    assert checked > 100  # the district's pages and policies, in nine languages
+    assert checked, "no translated page has a sentence of six English words to check"
 
 
 SCRIPTS = {"am": "ETHIOPIC", "ar": "ARABIC", "bn": "BENGALI", "zh": "CJK", "ko": "HANGUL"}
@@ -447,11 +451,8 @@ def test_numbers_dates_names_and_links_survive_translation(lang: str) -> None:
                     checked["names"] += 1
             assert Counter(TARGETS.findall(ours)) == Counter(TARGETS.findall(theirs)), where
             checked["numbers"] += len(NUMBER.findall(source))
-    # The spot checks the district's text must give: a policy date, the thirty (30) days,
-    # the names of the district and its committee.
-    assert checked["dates"] >= 3 and checked["names"] >= 10 and checked["numbers"] >= 10, checked
-    privacy = body(DOCS / lang / "policies/website-privacy/2018-05-15.md").translate(DIGITS)
-    assert "(30)" in privacy and language.date(date(2018, 5, 15)) in privacy
+    # Something was checked: the district's name (every district's pages give it).
+    assert checked["names"] >= 1, checked
 
 
 # What the built site says about each page's language -------------------------------------

@@ -5,6 +5,7 @@ changes: real git repositories (an upstream and a district cloned from it), the 
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -52,12 +53,16 @@ def repositories(tmp_path: Path) -> tuple[Path, Path]:
     git(upstream, "checkout", "--quiet", "-B", "main")
     subprocess.run(["git", "clone", "--quiet", str(upstream), str(district)], check=True)
     config = district / "mkdocs.yml"
-    config.write_text(
-        config.read_text("utf-8").replace(
-            "site_name: Cambridge Public Schools Privacy", "site_name: Riverside Privacy"
-        ),
-        "utf-8",
+    # Whichever district's site this repository is: the name it gives its site.
+    named, count = re.subn(
+        r"^site_name: .*$",
+        "site_name: Riverside Privacy",
+        config.read_text("utf-8"),
+        count=1,
+        flags=re.M,
     )
+    assert count == 1, "the district's mkdocs.yml names its site (site_name:)"
+    config.write_text(named, "utf-8")
     with (district / "docs/en/index.md").open("a", encoding="utf-8") as page:
         page.write("\nRiverside's own paragraph.\n")
     with (district / "vendors.yml").open("a", encoding="utf-8") as registry:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -166,11 +167,37 @@ def build_site(
     return Build(result.returncode, result.stdout + result.stderr, site)
 
 
+def site_base(site: Path) -> str | None:
+    """The address the site is built for (its ``site_url``, as the home page's canonical
+    link gives it), or None for a site built without one (its links are relative)."""
+    match = re.search(
+        r'<link rel="canonical" href="([^"]+)"', (site / "index.html").read_text("utf-8")
+    )
+    base = match[1] if match else ""
+    return base if base.startswith(("http:", "https:")) else None
+
+
+def site_path(site: Path, url: str) -> str:
+    """A page's address as the site lists it (absolute when the site has a ``site_url``)
+    as a site path, such as ``/policies/x/``."""
+    base = site_base(site)
+    if base and url.startswith(base):
+        return "/" + url[len(base) :]
+    return url
+
+
 def site_policies(site: Path) -> list[dict[str, Any]]:
     """The policies as the built site lists them (/api/policies.json): each with its id,
     title, url, the version in effect and every version's url. Tests that must not know a
-    district's policies find their pages here."""
-    return json.loads((site / "api" / "policies.json").read_text(encoding="utf-8"))["policies"]
+    district's policies find their pages here. Their urls are site paths (``/policies/x/``)
+    whether or not the district set a ``site_url``, which makes /api/policies.json's
+    absolute."""
+    policies = json.loads((site / "api" / "policies.json").read_text(encoding="utf-8"))
+    for policy in policies["policies"]:
+        policy["url"] = site_path(site, policy["url"])
+        for version in policy["versions"]:
+            version["url"] = site_path(site, version["url"])
+    return policies["policies"]
 
 
 def policy_pages(site: Path) -> tuple[str, str]:

@@ -16,7 +16,7 @@ import yaml
 from privacy_site.model.dates import epoch_for
 from privacy_site.reading import posted_lock
 from privacy_site.reading.mkdocs_yml import read_config
-from sitebuild import mkdocs_build
+from sitebuild import DISTRICT_CONFIG, mkdocs_build
 
 from bench import ROOT
 
@@ -39,6 +39,13 @@ def environment() -> dict[str, str]:
 
 def real_config() -> dict:
     return read_config(ROOT / "mkdocs.yml")
+
+
+def config_of(source: Path) -> dict:
+    """The configuration a project of ``source``'s content is built with: the district's
+    own for its real site, the tests' district's (every language the engine has words
+    for) for a synthetic district, whose languages are the benchmark's, not the district's."""
+    return real_config() if source == ROOT else read_config(DISTRICT_CONFIG)
 
 
 TIMEZONE = real_config()["extra"]["privacy_site"]["timezone"]  # the district's own
@@ -91,7 +98,7 @@ def bare_project(project: Path, source: Path = ROOT, languages: tuple[str, ...] 
     shutil.copytree(ROOT / "overrides" / "assets", theme / "assets")
     for name in PAGE_TEMPLATES:
         (theme / name).write_text('{% extends "main.html" %}\n', encoding="utf-8")
-    config = _only(real_config(), languages)
+    config = _only(config_of(source), languages)
     config.pop("hooks")
     config["strict"] = False
     config["theme"]["custom_dir"] = "theme"
@@ -107,7 +114,7 @@ def synthetic_project(project: Path, district) -> Path:
     project.mkdir(parents=True)
     generate(district, project)
     link_code(project)
-    _write_config(project, _only(real_config(), district.languages))
+    _write_config(project, _only(config_of(project), district.languages))
     return project
 
 

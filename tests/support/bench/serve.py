@@ -70,7 +70,10 @@ def _policy_edit(base: str, edit: Edit) -> Edit:
     for policy in json.loads(_get(base + "api/policies.json"))["policies"]:
         if policy["in_effect"]:
             file = f"docs/en/policies/{policy['id']}/{policy['in_effect']}.md"
-            return Edit(f"policy ({file})", file, policy["url"].lstrip("/"), edit.change)
+            # absolute under mkdocs serve, which sets site_url to the address it serves at
+            url = policy["url"]
+            page = url[len(base) :] if url.startswith(base) else url.lstrip("/")
+            return Edit(f"policy ({file})", file, page, edit.change)
     raise RuntimeError("the site lists no policy in effect")
 
 

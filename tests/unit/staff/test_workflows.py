@@ -173,6 +173,25 @@ def test_pull_requests_run_the_readmes_test_command_and_the_staff_checks() -> No
     assert ".venv/bin/privacy-site check" in entries, entries
 
 
+def test_a_second_district_from_the_same_engine_runs_every_test() -> None:
+    """Issue 25: a district started with new-district in a fresh clone builds and passes
+    `make test` unedited, on every pull request, in the test job's container."""
+    jobs = workflow("checks.yml")["jobs"]
+    job = jobs["example-district"]
+    assert job["container"] == jobs["test"]["container"], job["container"]
+    runs = [step.get("run", "") for step in job["steps"]]
+    assert any('tests/example-district/run --tests "make test"' in run for run in runs), runs
+    script = (ROOT / "tests" / "example-district" / "run").read_text(encoding="utf-8")
+    new_district = re.search(
+        r"^step new-district make new-district (.*?[^\\])$", script, re.M | re.S
+    )
+    assert new_district, "the script starts its district with make new-district"
+    facts = new_district[1]
+    assert "LANGUAGES=en,es" in facts and "TIMEZONE=America/Denver" in facts, facts
+    assert "FORCE=1" in facts and "Cambridge" not in facts, facts
+    assert re.search(r"^TAIL=\d+ step build make build$", script, re.M)
+
+
 def test_the_fast_tests_and_the_check_run_on_every_python_the_project_declares() -> None:
     """A staff laptop's Python is whatever is current: textstat 0.7.3 crashed `make check`
     on 3.12+ (no pkg_resources) while CI ran 3.11 only."""
