@@ -139,7 +139,7 @@ def load_content(
                 )
     problems += tree.problems + rendered.problems + placeholders.found_in(tree)
     vendors_file = vendors_file or docs_dir.parent / "vendors.yml"
-    vendors, found = load_vendors(vendors_file, today)
+    vendors, found = load_vendors(vendors_file, today, state=settings.state)
     problems += found
     record_file = vendors_file.parent / posted_lock.RECORD
     entries, found = posted_lock.read(record_file, docs=docs_dir.name)

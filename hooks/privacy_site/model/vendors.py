@@ -40,6 +40,48 @@ class Agreement:
     type: str
     signed: date
     expires: date | None
+    link: str | None = None  # the signed agreement, or its registry entry
+    copy: str | None = None  # a copy in the repository: docs/<lang>/...
+    general_offer: bool | None = None  # NDPA Exhibit E signed; None: not said
+
+
+@dataclass(frozen=True)
+class Subprocessor:
+    name: str
+    purpose: Text
+    link: str | None
+
+
+@dataclass(frozen=True)
+class Storage:
+    location: str  # country or region
+    kind: str  # "vendor", "cloud" or "district"
+
+
+@dataclass(frozen=True)
+class Encryption:
+    in_motion: bool
+    at_rest: bool
+
+
+@dataclass(frozen=True)
+class Disclosures:
+    """What the states' laws and the NDPA ask about a tool that receives student data;
+    every part optional (a state profile makes some required: model.state_laws)."""
+
+    data_elements: tuple[str, ...] = ()  # NDPA Exhibit B codes, as written
+    data_elements_other: Text | None = None
+    exclusive_purposes: Text | None = None
+    subprocessors: tuple[Subprocessor, ...] | None = None  # None: not said; (): none
+    subprocessor_duties: Text | None = None
+    storage: Storage | None = None
+    encryption: Encryption | None = None
+    security: Text | None = None
+    end_of_contract: Text | None = None
+    accuracy_challenge: Text | None = None
+
+    def any(self) -> bool:
+        return self != Disclosures()
 
 
 @dataclass(frozen=True)
@@ -61,6 +103,7 @@ class Vendor:
     announced: date | None
     removed: date | None
     line: int  # where the entry starts in vendors.yml, for messages about it
+    disclosures: Disclosures = Disclosures()
 
     def state(self, today: date) -> VendorState:
         if self.removed is not None and self.removed <= today:

@@ -13,6 +13,7 @@ wrong.
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 from ..model.text import text_flaw
 from ..reading import yamldoc
@@ -22,8 +23,15 @@ from .rules import rules_pass
 from .schema import schema_pass
 
 
-def check(document: Document, display: str, today: date) -> list[Found]:
-    """Every problem in the document, schema and rules together, each with its path."""
+def check(
+    document: Document,
+    display: str,
+    today: date,
+    state: str | None = None,
+    root: Path | None = None,
+) -> list[Found]:
+    """Every problem in the document, schema and rules together, each with its path; with
+    the district's ``state``, its profile's fields too (:mod:`model.state_laws`)."""
     found = Collector(document, display)
     for path, line, column in document.duplicate_keys:
         found.add(
@@ -33,7 +41,7 @@ def check(document: Document, display: str, today: date) -> list[Found]:
             position=(line, column),
         )
     suggested = schema_pass(found, document.data)
-    rules_pass(found, document.data, today, suggested)
+    rules_pass(found, document.data, today, suggested, state, root)
     for path, value in yamldoc.strings(document.data):
         flaw = text_flaw(value)  # the value as YAML decoded it: escapes included
         if flaw:

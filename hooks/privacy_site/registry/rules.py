@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 from functools import cache
+from pathlib import Path as FilePath
 from typing import Any
 
-from ..model import addresses
+from ..model import addresses, state_laws
 from ..model.dates import ISO_DATE, parse_date, why_not
 from ..model.policies import NOTICE_DAYS, earliest_effective
 from ..reading.yamldoc import Path
@@ -26,7 +27,17 @@ AGREEMENT_DATES = ("signed", "expires")
 EXPIRY_WARNING_DAYS = 60  # an agreement expiring this soon is a warning
 
 
-def rules_pass(found: Collector, data: Any, today: date, suggested: set[tuple[Path, str]]) -> None:
+def rules_pass(
+    found: Collector,
+    data: Any,
+    today: date,
+    suggested: set[tuple[Path, str]],
+    state: str | None = None,
+    root: FilePath | None = None,
+) -> None:
+    """``state``: the district's state, whose profile (:mod:`model.state_laws`) makes its
+    fields required of a vendor that receives student data; ``root``: the project's folder,
+    where a copy of an agreement is looked for."""
     entries = data.get("vendors") if isinstance(data, dict) else None
     if not isinstance(entries, list):
         return
@@ -53,6 +64,8 @@ def rules_pass(found: Collector, data: Any, today: date, suggested: set[tuple[Pa
         _link_rules(found, base, entry)
         _cookies_rule(found, base, entry, suggested)
         _order_rules(found, base, entry, dates)
+        _disclosure_rules(found, base, entry, root, suggested)
+        _profile_rules(found, base, entry, dates, state_laws.profile(state), suggested)
 
 
 def _real_dates(found: Collector, base: Path, entry: dict[Any, Any]) -> dict[str, date]:
@@ -205,3 +218,108 @@ def _order_rules(
             f"{dotted(path)}: {removed.isoformat()} is before added {added.isoformat()}; a vendor "
             "is removed on or after the day it was added: correct one of the two dates",
         )
+
+
+def _disclosure_rules(
+    found: Collector,
+    base: Path,
+    entry: dict[Any, Any],
+    root: FilePath | None,
+    suggested: set[tuple[Path, str]],
+) -> None:
+    """'other' among the data elements says what it is; a copy of an agreement exists."""
+    elements = entry.get("data_elements")
+    if (
+        isinstance(elements, list)
+        and "other" in elements
+        and "data_elements_other" not in entry
+        and (base, "data_elements_other") not in suggested
+    ):
+        path = (*base, "data_elements_other")
+        found.add(
+            path,
+            f"{dotted(path)}: missing, and data_elements lists 'other'; say what it is in "
+            "'data_elements_other:', in plain words",
+            at=(*base, "data_elements"),
+        )
+    agreement = entry.get("agreement")
+    copy = agreement.get("copy") if isinstance(agreement, dict) else None
+    if (
+        root is not None
+        and isinstance(copy, str)
+        and _copy_shape().match(copy)
+        and not (root / copy).is_file()
+    ):
+        path = (*base, "agreement", "copy")
+        found.add(
+            path,
+            f"{dotted(path)}: {copy!r} is not a file in the project; put the copy there "
+            "(and commit it), or correct the path",
+        )
+
+
+@cache
+def _copy_shape() -> re.Pattern[str]:
+    return re.compile(schema()["$defs"]["agreement"]["properties"]["copy"]["pattern"])
+
+
+def _profile_rules(
+    found: Collector,
+    base: Path,
+    entry: dict[Any, Any],
+    dates: dict[str, date],
+    profile: state_laws.Profile | None,
+    suggested: set[tuple[Path, str]],
+) -> None:
+    """The state's fields, required of a vendor that receives student data, each message
+    naming the section that asks for it; and Connecticut's notice within business days."""
+    if profile is None or entry.get("student_data") is not True:
+        return
+    agreement = entry.get("agreement")
+    at = (*base, "id") if "id" in entry else base
+    for requirement in profile.requirements:
+        if any(_present(entry, field) for field in requirement.fields):
+            continue
+        places = [tuple(field.split(".")) for field in requirement.fields]
+        if any(((*base, *place[:-1]), place[-1]) in suggested for place in places):
+            continue  # a misspelt field: its own message says which
+        if places[0][0] == "agreement" and not isinstance(agreement, dict):
+            continue  # the agreement itself is missing: said once, by its own rule
+        path = (*base, *places[0])
+        name = " or ".join(requirement.fields)
+        found.add(
+            path,
+            f"{dotted(base)}.{name}: missing, and {requirement.citation} asks for "
+            f"{requirement.asks}; {requirement.fix}",
+            at=at,
+            severity=profile.severity,
+        )
+    if profile.notice_business_days is None:
+        return
+    signed = dates.get("agreement.signed")
+    field = "announced" if "announced" in dates else "added"
+    posted = dates.get(field)
+    if signed is None or posted is None or posted <= signed:
+        return
+    last = state_laws.add_business_days(signed, profile.notice_business_days)
+    if posted > last:
+        days = state_laws.business_days_between(signed, posted)
+        path = (*base, field)
+        found.add(
+            path,
+            f"{dotted(path)}: {posted.isoformat()} is {days} business days after "
+            f"agreement.signed {signed.isoformat()}, and {profile.notice_citation} asks for "
+            f"notice of a contract within {profile.notice_business_days} business days of "
+            f"signing it; post the entry by {last.isoformat()} (set 'announced:' to the day "
+            "it is posted), or correct the dates",
+            severity=profile.severity,
+        )
+
+
+def _present(entry: dict[Any, Any], field: str) -> bool:
+    node: Any = entry
+    for part in field.split("."):
+        if not isinstance(node, dict) or part not in node:
+            return False
+        node = node[part]
+    return True

@@ -27,6 +27,9 @@ _WHAT = {
     "links": "links",
     "agreement": "an agreement",
     "cookie": "a cookie",
+    "subprocessor": "a subprocessor",
+    "storage": "storage",
+    "encryption": "encryption",
 }
 
 _MISSING = {
@@ -51,6 +54,12 @@ _MISSING = {
     ("cookie", "purpose"): "say in plain words what the cookie is for",
     ("cookie", "expires"): "say how long it is kept, for example 'expires: 2 years'",
     ("text", "en"): "every text needs its English version: add an 'en:' line",
+    ("subprocessor", "name"): "add the company's name, for example 'name: Example Cloud Inc.'",
+    ("subprocessor", "purpose"): "say in plain words what it does with the data",
+    ("storage", "location"): "add the country or region, for example 'location: United States'",
+    ("storage", "kind"): "add whose computers hold the data: vendor, cloud or district",
+    ("encryption", "in_motion"): "add 'in_motion: true' or 'in_motion: false'",
+    ("encryption", "at_rest"): "add 'at_rest: true' or 'at_rest: false'",
 }
 
 
@@ -64,6 +73,15 @@ def schema() -> dict[str, Any]:
 
 def categories() -> tuple[str, ...]:
     return tuple(schema()["$defs"]["vendor"]["properties"]["category"]["enum"])
+
+
+def data_elements() -> tuple[str, ...]:
+    """The codes of the NDPA's Schedule of Data (Exhibit B) categories, in the schema's order."""
+    return tuple(schema()["$defs"]["data_element"]["enum"])
+
+
+def storage_kinds() -> tuple[str, ...]:
+    return tuple(schema()["$defs"]["storage_kind"]["enum"])
 
 
 def schema_pass(found: Collector, data: Any) -> set[tuple[Path, str]]:
@@ -172,6 +190,17 @@ def _placed(error: SchemaError) -> tuple[Path, str]:
     name = dotted(path)
     if error.rule == "type":
         return path, _type_message(path, kind, error.expected, value)
+    if error.rule == "enum" and kind in _ENUM_WORDS:
+        allowed = [str(v) for v in error.expected]
+        close = difflib.get_close_matches(str(value), allowed, n=1)
+        hint = f" (did you mean '{close[0]}'?)" if close else ""
+        return (
+            path,
+            f"{name}: {_shown(value)} is not {_ENUM_WORDS[kind]}; use one of "
+            f"{', '.join(allowed)}{hint}",
+        )
+    if error.rule == "uniqueItems":
+        return path, f"{name}: an item is listed twice; list each once"
     if error.rule == "enum":
         allowed = [str(v) for v in error.expected]
         meant = category_meant(str(value), allowed)
@@ -197,8 +226,17 @@ def _placed(error: SchemaError) -> tuple[Path, str]:
     return path, f"{name}: {_shown(value)} is not allowed here; see the example in the spec"
 
 
+_ENUM_WORDS = {"data_element": "a data element", "storage_kind": "a kind of storage"}
+
+
 def _pattern_message(pattern: str, value: object) -> str:
     definitions = schema()["$defs"]
+    if pattern == definitions["agreement"]["properties"]["copy"]["pattern"]:
+        return (
+            f"{_shown(value)} is not a path of a copy in the repository; write the path from "
+            "the project's folder, under the default language's folder of docs/, ending in "
+            ".pdf, .html or .txt, such as docs/en/contracts/reading-app-2025.pdf"
+        )
     if pattern == definitions["link"]["pattern"]:
         return (
             f"{_shown(value)} is not a full address; write https:// and the site's name, "

@@ -13,7 +13,16 @@ from typing import Any
 
 from ..model.dates import parse_date
 from ..model.problems import Problem
-from ..model.vendors import Agreement, Cookie, Text, Vendor
+from ..model.vendors import (
+    Agreement,
+    Cookie,
+    Disclosures,
+    Encryption,
+    Storage,
+    Subprocessor,
+    Text,
+    Vendor,
+)
 from ..reading import sources, yamldoc
 from . import checks, schema
 from .locate import dotted
@@ -23,9 +32,10 @@ CATEGORIES: tuple[str, ...] = schema.categories()
 
 
 def load_vendors(
-    path: Path, today: date, display: str = "vendors.yml"
+    path: Path, today: date, display: str = "vendors.yml", state: str | None = None
 ) -> tuple[list[Vendor], list[Problem]]:
-    """Every vendor without an error, and every problem (errors and warnings) in the file.
+    """Every vendor without an error, and every problem (errors and warnings) in the file;
+    ``state``, the district's, adds its profile's required fields (model.state_laws).
 
     A missing file is an empty registry, not a problem: a site may use no vendors yet.
     """
@@ -39,7 +49,7 @@ def load_vendors(
     except yamldoc.YamlSyntaxError as exc:
         message = f"the file is not valid YAML: {yamldoc.problem_text(exc)}"
         return [], [Problem(display, exc.line or 1, exc.column or 1, message)]
-    found = checks.check(document, display, today)
+    found = checks.check(document, display, today, state, path.parent)
     wrong = {
         path[1]
         for path, problem in found
@@ -85,6 +95,9 @@ def _vendor(entry: dict[str, Any], line: int) -> Vendor:
             type=agreement["type"].strip(),
             signed=_date(agreement["signed"]),
             expires=parse_date(agreement.get("expires")),
+            link=_link(agreement.get("link")),
+            copy=agreement.get("copy"),
+            general_offer=agreement.get("general_offer"),
         )
         if agreement
         else None,
@@ -96,7 +109,36 @@ def _vendor(entry: dict[str, Any], line: int) -> Vendor:
         announced=parse_date(entry.get("announced")),
         removed=parse_date(entry.get("removed")),
         line=line,
+        disclosures=_disclosures(entry),
     )
+
+
+def _disclosures(entry: dict[str, Any]) -> Disclosures:
+    storage, encryption = entry.get("storage"), entry.get("encryption")
+    subprocessors = entry.get("subprocessors")
+    return Disclosures(
+        data_elements=tuple(entry.get("data_elements") or ()),
+        data_elements_other=_maybe_text(entry.get("data_elements_other")),
+        exclusive_purposes=_maybe_text(entry.get("exclusive_purposes")),
+        subprocessors=tuple(
+            Subprocessor(s["name"].strip(), _text(s["purpose"]), _link(s.get("link")))
+            for s in subprocessors
+        )
+        if subprocessors is not None
+        else None,
+        subprocessor_duties=_maybe_text(entry.get("subprocessor_duties")),
+        storage=Storage(storage["location"].strip(), storage["kind"]) if storage else None,
+        encryption=Encryption(encryption["in_motion"], encryption["at_rest"])
+        if encryption
+        else None,
+        security=_maybe_text(entry.get("security")),
+        end_of_contract=_maybe_text(entry.get("end_of_contract")),
+        accuracy_challenge=_maybe_text(entry.get("accuracy_challenge")),
+    )
+
+
+def _maybe_text(value: str | dict[str, str] | None) -> Text | None:
+    return _text(value) if value is not None else None
 
 
 def _text(value: str | dict[str, str]) -> Text:

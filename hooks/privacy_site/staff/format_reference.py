@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from ..model import state_laws
 from ..reading import files
 
 PACKAGE = Path(__file__).resolve().parent.parent
@@ -22,6 +23,9 @@ VENDOR_PARTS = (  # (the $defs entry, the heading, how it is written in vendors.
     ("links", "Its links", "under `links:`"),
     ("cookie", "A cookie", "each item of `cookies:`"),
     ("agreement", "Its data agreement", "under `agreement:`"),
+    ("subprocessor", "A subprocessor", "each item of `subprocessors:`"),
+    ("storage", "Where the data is stored", "under `storage:`"),
+    ("encryption", "Encryption", "under `encryption:`"),
 )
 
 
@@ -55,7 +59,35 @@ def render() -> str:
         part = vendors["$defs"][name]
         lines += [f"### {heading} ({where})", "", part.get("description", ""), ""]
         lines += _fields(part, vendors)
+    lines += _profiles()
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _profiles() -> list[str]:
+    """The state profiles (``extra.privacy_site.state``), from :mod:`model.state_laws`."""
+    lines = [
+        "## State profiles (extra.privacy_site.state in mkdocs.yml)",
+        "",
+        "For a vendor with `student_data: true`, the district's state makes these fields "
+        "required: `privacy-site check` and the build name the missing field, the section "
+        "that asks for it and how to fill it in, at the vendor's line. Massachusetts' fields "
+        "come from the National Data Privacy Agreement its districts sign, not from a statute, "
+        "so a missing one is a warning. Any other state, or none, requires none of them.",
+        "",
+        "| state | field | asked for by | what it is |",
+        "| --- | --- | --- | --- |",
+    ]
+    for code, profile in state_laws.PROFILES.items():
+        for requirement in profile.requirements:
+            fields = " or ".join(f"`{f}`" for f in requirement.fields)
+            lines.append(f"| {code} | {fields} | {requirement.citation} | {requirement.asks} |")
+        if profile.notice_business_days:
+            lines.append(
+                f"| {code} | `announced` (or `added`) | {profile.notice_citation} | notice of "
+                f"the contract within {profile.notice_business_days} business days of "
+                "`agreement.signed` (Monday to Friday; public holidays are not counted out) |"
+            )
+    return [*lines, ""]
 
 
 def _fields(part: dict[str, Any], root: dict[str, Any]) -> list[str]:
@@ -63,7 +95,14 @@ def _fields(part: dict[str, Any], root: dict[str, Any]) -> list[str]:
     lines = ["| field | required | what it is |", "| --- | --- | --- |"]
     for name, spec in part.get("properties", {}).items():
         description = spec.get("description") or _resolve(spec, root).get("description", "")
-        choices = [str(value) for value in spec.get("enum", ())]
+        items = spec.get("items", {})
+        choices = [
+            str(value)
+            for value in spec.get("enum")
+            or _resolve(spec, root).get("enum")
+            or _resolve(items, root).get("enum")
+            or ()
+        ]
         if choices:
             description += " One of: " + ", ".join(f"`{c}`" for c in choices) + "."
         cell = description.replace("|", "\\|")
