@@ -30,4 +30,5 @@ def on_page_context(
     if vendors.is_vendors_page(page):
         context["vendor_groups"] = vendors.groups(current(config))
         context["removed_vendors"] = vendors.removed(current(config))
+        context["vendor_elements"] = vendors.elements(current(config))
     return context

@@ -16,10 +16,12 @@ from privacy_site.adapter.generated_files import add_static
 from privacy_site.adapter.internals import norm_src_uri
 from privacy_site.adapter.site_context import BuildContext
 from privacy_site.outputs.api import json_bytes
+from privacy_site.outputs.vendor_disclosures import element_index, vendors_csv
 from privacy_site.outputs.vendor_views import removed_rows, vendor_rows, vendors_document
 
 VENDORS_PAGE = "vendors.md"
 VENDORS_API = "api/vendors.json"
+VENDORS_CSV = "api/vendors.csv"
 
 
 def add_api(files: Files, config: MkDocsConfig, build: BuildContext) -> None:
@@ -28,6 +30,8 @@ def add_api(files: Files, config: MkDocsConfig, build: BuildContext) -> None:
         content.vendors, content.today, build.lang, build.site_url, build.default
     )
     add_static(files, config, build, VENDORS_API, json_bytes(document))
+    table = vendors_csv(content.vendors, content.today, build.lang, build.site_url, build.default)
+    add_static(files, config, build, VENDORS_CSV, table)
 
 
 def is_vendors_page(page: Page) -> bool:
@@ -59,9 +63,26 @@ def list_in_contents(page: Page, build: BuildContext) -> None:
 
 def groups(build: BuildContext) -> list[dict[str, Any]]:
     content = build.content
-    return vendor_rows(content.vendors, content.today, build.lang, build.language.gettext)
+    return vendor_rows(
+        content.vendors,
+        content.today,
+        build.lang,
+        build.language.gettext,
+        content.settings.state,
+    )
+
+
+def elements(build: BuildContext) -> list[dict[str, Any]]:
+    """The listed tools by data element: the page's filter without JavaScript."""
+    return element_index(groups(build))
 
 
 def removed(build: BuildContext) -> list[dict[str, Any]]:
     content = build.content
-    return removed_rows(content.vendors, content.today, build.lang, build.language.gettext)
+    return removed_rows(
+        content.vendors,
+        content.today,
+        build.lang,
+        build.language.gettext,
+        content.settings.state,
+    )

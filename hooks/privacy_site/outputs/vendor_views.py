@@ -17,6 +17,7 @@ from ..languages.language import N_
 from ..model import urls
 from ..model.vendors import LISTED, Vendor, VendorState, text_for
 from ..registry.vendors import CATEGORIES
+from .vendor_disclosures import copy_path, disclosure_entry, disclosure_row
 
 # English labels, marked for translation; shown through the reader's catalogue.
 CATEGORY_LABELS: dict[str, str] = {
@@ -54,9 +55,11 @@ def vendor_rows(
     today: date,
     lang: str,
     gettext: Callable[[str], str] = str,
+    state: str | None = None,
 ) -> list[dict[str, Any]]:
     """The vendors page's data: one group per category in CATEGORIES order, listed vendors
-    only (in use or coming), by name. Dates stay ``date`` objects for the template to format."""
+    only (in use or coming), by name. Dates stay ``date`` objects for the template to format;
+    ``state`` (the district's) titles each tool's disclosure (vendor_disclosures)."""
     vendors = list(vendors)
     listed = [v for v in vendors if v.state(today) in LISTED]
     groups = []
@@ -69,7 +72,7 @@ def vendor_rows(
                 {
                     "category": category,
                     "label": gettext(CATEGORY_LABELS[category]),
-                    "vendors": [_row(v, today, lang, gettext) for v in members],
+                    "vendors": [_row(v, today, lang, gettext, state) for v in members],
                 }
             )
     return groups
@@ -80,15 +83,22 @@ def removed_rows(
     today: date,
     lang: str,
     gettext: Callable[[str], str] = str,
+    state: str | None = None,
 ) -> list[dict[str, Any]]:
     """Vendors no longer used, most recently stopped first: each keeps its anchor on the
     vendors page, so every link ever published to it still lands."""
     gone = [v for v in vendors if v.state(today) is VendorState.REMOVED]
     gone.sort(key=lambda v: (v.removed or today, v.name.casefold()), reverse=True)
-    return [_row(v, today, lang, gettext) for v in gone]
+    return [_row(v, today, lang, gettext, state) for v in gone]
 
 
-def _row(vendor: Vendor, today: date, lang: str, gettext: Callable[[str], str]) -> dict[str, Any]:
+def _row(
+    vendor: Vendor,
+    today: date,
+    lang: str,
+    gettext: Callable[[str], str],
+    district_state: str | None = None,
+) -> dict[str, Any]:
     state = vendor.state(today)
     purpose, purpose_fallback = text_for(vendor.purpose, lang)
     collected = [
@@ -145,6 +155,7 @@ def _row(vendor: Vendor, today: date, lang: str, gettext: Callable[[str], str]) 
         "opt_out": vendor.opt_out,
         "opt_out_instructions": instructions,
         "opt_out_instructions_fallback": instructions_fallback,
+        "disclosure": disclosure_row(vendor, lang, gettext, district_state),
     }
     row["fallback"] = any(
         row[k]
@@ -177,7 +188,10 @@ def vendors_document(
         "generated": today.isoformat(),
         "vendors": [
             _entry(
-                v, today, urls.absolute(urls.vendor_path(v.id, lang, default_language), site_url)
+                v,
+                today,
+                urls.absolute(urls.vendor_path(v.id, lang, default_language), site_url),
+                site_url,
             )
             for v in listed
         ],
@@ -188,7 +202,7 @@ def vendors_document(
     }
 
 
-def _entry(vendor: Vendor, today: date, url: str) -> dict[str, Any]:
+def _entry(vendor: Vendor, today: date, url: str, site_url: str | None) -> dict[str, Any]:
     agreement = vendor.agreement
     return {
         "id": vendor.id,
@@ -210,6 +224,9 @@ def _entry(vendor: Vendor, today: date, url: str) -> dict[str, Any]:
             "type": agreement.type,
             "signed": agreement.signed.isoformat(),
             "expires": agreement.expires.isoformat() if agreement.expires else None,
+            "link": agreement.link,
+            "copy": urls.absolute(copy_path(agreement) or "", site_url) if agreement.copy else None,
+            "general_offer": agreement.general_offer,
         }
         if agreement
         else None,
@@ -224,4 +241,5 @@ def _entry(vendor: Vendor, today: date, url: str) -> dict[str, Any]:
         "added": vendor.added.isoformat(),
         "announced": vendor.announced.isoformat() if vendor.announced else None,
         "removed": vendor.removed.isoformat() if vendor.removed else None,
+        **disclosure_entry(vendor),
     }
