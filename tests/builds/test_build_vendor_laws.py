@@ -174,3 +174,36 @@ def test_a_registry_missing_new_yorks_fields_does_not_build(
     for line in (STATES / "missing-NY.expected").read_text(encoding="utf-8").splitlines():
         assert line in build.output
     assert "Traceback" not in build.output
+
+
+@pytest.fixture(scope="module")
+def updates_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    work = tmp_path_factory.mktemp("updates")
+    docs = fixture_docs(work, TESTS / "fixtures" / "lifecycle")
+    updates = TESTS / "fixtures" / "vendors" / "updates.yml"
+    build = build_site(work, docs=docs, when=BUILT_ON, vendors=updates)
+    assert build.returncode == 0, build.output
+    return build
+
+
+def test_a_change_to_a_tools_data_is_announced_like_an_addition(updates_site: Build) -> None:
+    changes = soup(updates_site, "changes/")
+    upcoming = changes.select_one("#upcoming").find_next("ul")
+    item = upcoming.select_one("li#vendor-reading-app-changed-2026-12-15")
+    text = words(item)
+    assert "What Reading App receives or shares changes on December 15, 2026." in text
+    assert "Posted November 10, 2026." in text
+    assert "The student data Reading App receives changes." in text
+    banner = words(soup(updates_site, "").select_one(".change-banner"))
+    assert "What Reading App receives or shares changes on December 15, 2026." in banner
+    feed = (updates_site.site / "changes" / "feed.xml").read_text(encoding="utf-8")
+    assert (
+        "The student data Reading App receives changes. Takes effect on December 15, 2026." in feed
+    )
+    messages = json.loads((updates_site.site / "api" / "messages.json").read_text("utf-8"))
+    kinds = {a["id"]: a["type"] for a in messages["announcements"]}
+    assert kinds["vendor/reading-app/changed/2026-12-15"] == "vendor-changed"
+    # Until the day it takes effect, the page shows the lists in force.
+    page = soup(updates_site, "vendors/")
+    listed = [li["data-element"] for li in page.select("#reading-app .vendor-data-elements li")]
+    assert listed == ["assessment", "enrollment"]

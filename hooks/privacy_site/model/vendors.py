@@ -85,6 +85,17 @@ class Disclosures:
 
 
 @dataclass(frozen=True)
+class Update:
+    """An announced change to the student data a tool receives or to its subprocessors:
+    told to families like an addition (``vendor_events``), in force from ``effective``."""
+
+    announced: date
+    effective: date
+    data_elements: tuple[str, ...] | None  # None: unchanged
+    subprocessors: tuple[Subprocessor, ...] | None  # None: unchanged
+
+
+@dataclass(frozen=True)
 class Vendor:
     id: str
     name: str
@@ -103,7 +114,8 @@ class Vendor:
     announced: date | None
     removed: date | None
     line: int  # where the entry starts in vendors.yml, for messages about it
-    disclosures: Disclosures = Disclosures()
+    disclosures: Disclosures = Disclosures()  # as in force on the day it was loaded
+    updates: tuple[Update, ...] = ()
 
     def state(self, today: date) -> VendorState:
         if self.removed is not None and self.removed <= today:
@@ -133,14 +145,16 @@ class VendorEvent:
     """A vendor's announced addition or its removal, as plain data."""
 
     vendor: Vendor
-    kind: str  # "added" or "removed"
+    kind: str  # "added", "removed", or "changed" (an update: its data or subprocessors)
     posted: date | None  # when it was posted; None for a removal to come (no date says when)
     effective: date  # when it happens
+    update: Update | None = None  # the change, for "changed"
 
 
 def vendor_events(vendors: Iterable[Vendor], today: date) -> list[VendorEvent]:
     """Announced additions (from their announced date) and removals: a removal to come from
-    the day it is written (the file says no earlier date), a past one dated its day."""
+    the day it is written (the file says no earlier date), a past one dated its day; and
+    announced changes to a tool's data or subprocessors (from their announced date)."""
     found = []
     for vendor in vendors:
         state = vendor.state(today)
@@ -149,4 +163,11 @@ def vendor_events(vendors: Iterable[Vendor], today: date) -> list[VendorEvent]:
         if vendor.removed is not None and state is not VendorState.HIDDEN:
             posted = vendor.removed if vendor.removed <= today else None
             found.append(VendorEvent(vendor, "removed", posted, vendor.removed))
+        if state is VendorState.HIDDEN:
+            continue
+        for update in vendor.updates:
+            if update.announced <= today:
+                found.append(
+                    VendorEvent(vendor, "changed", update.announced, update.effective, update)
+                )
     return found

@@ -88,11 +88,16 @@ def vendor_change(event: VendorEvent, language: Language, default: str) -> Chang
             provider=vendor.provider,
             purpose=purpose,
         )
+    elif event.kind == "changed":
+        summary = changed_summary(event, language)
     else:
         summary = ""
+    key = f"vendor/{vendor.id}/{event.kind}"
+    if event.kind == "changed":  # a tool may change more than once
+        key += f"/{event.effective.isoformat()}"
     return Change(
         kind="vendor",
-        key=f"vendor/{vendor.id}/{event.kind}",
+        key=key,
         subject=vendor.name,
         title=vendor.name,
         summary=summary,
@@ -106,6 +111,19 @@ def vendor_change(event: VendorEvent, language: Language, default: str) -> Chang
         action=event.kind,
         scope=SCOPES[vendor.category],
     )
+
+
+def changed_summary(event: VendorEvent, language: Language) -> str:
+    """What an update changes, in the reader's words: the data, the companies, or both."""
+    update, name = event.update, event.vendor.name
+    parts = []
+    if update is not None and update.data_elements is not None:
+        parts.append(language.fill("The student data %(name)s receives changes.", name=name))
+    if update is not None and update.subprocessors is not None:
+        parts.append(
+            language.fill("The companies %(name)s shares student data with change.", name=name)
+        )
+    return " ".join(parts)
 
 
 def ordered(changes: list[Change], today: date) -> list[Change]:

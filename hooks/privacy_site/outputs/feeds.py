@@ -213,6 +213,8 @@ def _when(change: Change, language: Language, today: date) -> str:
 def _event_title(change: Change, language: Language) -> str:
     if change.kind == "policy":
         return language.fill("%(subject)s: new version takes effect", subject=change.subject)
+    if change.action == "changed":
+        return language.fill("%(subject)s: changes take effect", subject=change.subject)
     if change.key.endswith("/removed"):
         return language.fill("%(subject)s: no longer used", subject=change.subject)
     return language.fill("%(subject)s: in use from this day", subject=change.subject)

@@ -62,6 +62,14 @@ TEXTS = {
         N_("Privacy notice: %(name)s from %(date)s"),
         N_("%(district)s will start using %(name)s on %(date)s."),
     ),
+    "changed": (
+        N_("%(district)s: what %(name)s receives or shares changes on %(date)s: %(url)s"),
+        N_("Privacy notice: %(name)s changes from %(date)s"),
+        N_(
+            "%(district)s: the student data %(name)s receives, or the companies it shares "
+            "it with, change on %(date)s."
+        ),
+    ),
     "removed": (
         N_("%(district)s stops using %(name)s on %(date)s: %(url)s"),
         N_("Privacy notice: %(name)s no longer used from %(date)s"),

@@ -65,6 +65,7 @@ def rules_pass(
         _cookies_rule(found, base, entry, suggested)
         _order_rules(found, base, entry, dates)
         _disclosure_rules(found, base, entry, root, suggested)
+        _update_rules(found, base, entry, dates)
         _profile_rules(found, base, entry, dates, state_laws.profile(state), suggested)
 
 
@@ -323,3 +324,65 @@ def _present(entry: dict[Any, Any], field: str) -> bool:
             return False
         node = node[part]
     return True
+
+
+def _update_rules(
+    found: Collector, base: Path, entry: dict[Any, Any], dates: dict[str, date]
+) -> None:
+    """Each announced change: real dates in order, with an addition's notice, saying what."""
+    updates = entry.get("updates")
+    if not isinstance(updates, list):
+        return
+    for index, update in enumerate(updates):
+        if not isinstance(update, dict):
+            continue
+        here: Path = (*base, "updates", index)
+        days: dict[str, date] = {}
+        for name in ("announced", "effective"):
+            raw = update.get(name)
+            if isinstance(raw, str) and ISO_DATE.match(raw.strip()):
+                value = parse_date(raw)
+                if value is None:
+                    found.add((*here, name), f"{dotted((*here, name))}: {raw!r} {why_not(raw)}")
+                else:
+                    days[name] = value
+        if "data_elements" not in update and "subprocessors" not in update:
+            found.add(
+                here,
+                f"{dotted(here)}: says neither data_elements nor subprocessors; write the "
+                "whole new list of one or both",
+            )
+        announced, effective = days.get("announced"), days.get("effective")
+        if announced and effective and effective < announced:
+            path = (*here, "effective")
+            found.add(
+                path,
+                f"{dotted(path)}: {effective.isoformat()} is before announced "
+                f"{announced.isoformat()}; a change takes effect on or after the day it is "
+                "announced: correct one of the two dates",
+            )
+        elif announced and effective and entry.get("category") in OPT_OUT_CATEGORIES:
+            earliest = earliest_effective(announced)
+            if effective < earliest:
+                path = (*here, "effective")
+                found.add(
+                    path,
+                    f"{dotted(path)}: {effective.isoformat()} is "
+                    f"{(effective - announced).days} days after announced "
+                    f"{announced.isoformat()}; a change to an {entry['category']} tool takes "
+                    f"effect at least {NOTICE_DAYS} days after it is announced, as an addition "
+                    f"does: set effective to {earliest.isoformat()} or later",
+                )
+        elements = update.get("data_elements")
+        if (
+            isinstance(elements, list)
+            and "other" in elements
+            and "data_elements_other" not in entry
+        ):
+            path = (*base, "data_elements_other")
+            found.add(
+                path,
+                f"{dotted(path)}: missing, and an update's data_elements lists 'other'; say "
+                "what it is in 'data_elements_other:', in plain words",
+                at=(*here, "data_elements"),
+            )

@@ -30,6 +30,7 @@ _WHAT = {
     "subprocessor": "a subprocessor",
     "storage": "storage",
     "encryption": "encryption",
+    "update": "an update",
 }
 
 _MISSING = {
@@ -60,6 +61,8 @@ _MISSING = {
     ("storage", "kind"): "add whose computers hold the data: vendor, cloud or district",
     ("encryption", "in_motion"): "add 'in_motion: true' or 'in_motion: false'",
     ("encryption", "at_rest"): "add 'at_rest: true' or 'at_rest: false'",
+    ("update", "announced"): "add the day the change is posted, as YYYY-MM-DD",
+    ("update", "effective"): "add the day the change takes effect, as YYYY-MM-DD",
 }
 
 

@@ -7,6 +7,7 @@ on a day are the model's (:mod:`privacy_site.model.vendors`).
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -21,6 +22,7 @@ from ..model.vendors import (
     Storage,
     Subprocessor,
     Text,
+    Update,
     Vendor,
 )
 from ..reading import sources, yamldoc
@@ -63,7 +65,7 @@ def load_vendors(
                 continue
             line = document.where(("vendors", index))[0] or 1
             try:
-                vendors.append(_vendor(entry, line))
+                vendors.append(_vendor(entry, line, today))
             except (KeyError, TypeError, AttributeError, ValueError):
                 # The checks admit only well-formed entries; this is a net, not a path.
                 name = dotted(("vendors", index), document.data)
@@ -72,10 +74,13 @@ def load_vendors(
     return vendors, [problem for _, problem in found]
 
 
-def _vendor(entry: dict[str, Any], line: int) -> Vendor:
+def _vendor(entry: dict[str, Any], line: int, today: date) -> Vendor:
     """A checked entry as a Vendor; the checks guarantee every field has its type."""
     links = entry["links"]
     agreement = entry.get("agreement")
+    updates = tuple(
+        sorted((_update(u) for u in entry.get("updates") or ()), key=lambda u: u.effective)
+    )
     instructions = entry.get("opt_out_instructions")
     return Vendor(
         id=entry["id"],
@@ -109,7 +114,8 @@ def _vendor(entry: dict[str, Any], line: int) -> Vendor:
         announced=parse_date(entry.get("announced")),
         removed=parse_date(entry.get("removed")),
         line=line,
-        disclosures=_disclosures(entry),
+        disclosures=_in_force(_disclosures(entry), updates, today),
+        updates=updates,
     )
 
 
@@ -120,10 +126,7 @@ def _disclosures(entry: dict[str, Any]) -> Disclosures:
         data_elements=tuple(entry.get("data_elements") or ()),
         data_elements_other=_maybe_text(entry.get("data_elements_other")),
         exclusive_purposes=_maybe_text(entry.get("exclusive_purposes")),
-        subprocessors=tuple(
-            Subprocessor(s["name"].strip(), _text(s["purpose"]), _link(s.get("link")))
-            for s in subprocessors
-        )
+        subprocessors=tuple(_subprocessor(s) for s in subprocessors)
         if subprocessors is not None
         else None,
         subprocessor_duties=_maybe_text(entry.get("subprocessor_duties")),
@@ -135,6 +138,35 @@ def _disclosures(entry: dict[str, Any]) -> Disclosures:
         end_of_contract=_maybe_text(entry.get("end_of_contract")),
         accuracy_challenge=_maybe_text(entry.get("accuracy_challenge")),
     )
+
+
+def _update(entry: dict[str, Any]) -> Update:
+    subprocessors = entry.get("subprocessors")
+    elements = entry.get("data_elements")
+    return Update(
+        announced=_date(entry["announced"]),
+        effective=_date(entry["effective"]),
+        data_elements=tuple(elements) if elements is not None else None,
+        subprocessors=tuple(_subprocessor(s) for s in subprocessors)
+        if subprocessors is not None
+        else None,
+    )
+
+
+def _in_force(base: Disclosures, updates: tuple[Update, ...], today: date) -> Disclosures:
+    """The disclosures as of ``today``: each update in force replaces the lists it gives."""
+    for update in updates:
+        if update.effective > today:
+            break
+        if update.data_elements is not None:
+            base = replace(base, data_elements=update.data_elements)
+        if update.subprocessors is not None:
+            base = replace(base, subprocessors=update.subprocessors)
+    return base
+
+
+def _subprocessor(entry: dict[str, Any]) -> Subprocessor:
+    return Subprocessor(entry["name"].strip(), _text(entry["purpose"]), _link(entry.get("link")))
 
 
 def _maybe_text(value: str | dict[str, str] | None) -> Text | None:

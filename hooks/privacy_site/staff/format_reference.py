@@ -26,6 +26,7 @@ VENDOR_PARTS = (  # (the $defs entry, the heading, how it is written in vendors.
     ("subprocessor", "A subprocessor", "each item of `subprocessors:`"),
     ("storage", "Where the data is stored", "under `storage:`"),
     ("encryption", "Encryption", "under `encryption:`"),
+    ("update", "An announced change", "each item of `updates:`"),
 )
 
 
