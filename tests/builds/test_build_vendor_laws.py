@@ -10,6 +10,7 @@ import csv
 import io
 import json
 import re
+import shutil
 from datetime import date
 from pathlib import Path
 
@@ -207,3 +208,16 @@ def test_a_change_to_a_tools_data_is_announced_like_an_addition(updates_site: Bu
     page = soup(updates_site, "vendors/")
     listed = [li["data-element"] for li in page.select("#reading-app .vendor-data-elements li")]
     assert listed == ["assessment", "enrollment"]
+
+
+@pytest.mark.tools
+def test_the_vendors_page_with_every_disclosure_is_valid_html(
+    ny_site: Build, tmp_path: Path
+) -> None:
+    from test_html_valid import assert_valid
+
+    for path in ("vendors", "ar/vendors"):
+        target = tmp_path / path / "index.html"
+        target.parent.mkdir(parents=True)
+        shutil.copy(ny_site.page(f"{path}/"), target)
+    assert_valid(tmp_path)
