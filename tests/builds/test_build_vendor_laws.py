@@ -116,6 +116,8 @@ def test_a_filter_by_data_element_made_of_links(ny_site: Build) -> None:
         "data-student-work",
         "data-other",
     ]
+    toc = [a["href"] for a in page.select(".md-sidebar--secondary a.md-nav__link")]
+    assert toc[:2] == ["#by-student-data", "#category-hosting"]
     downloads = {words(a): a["href"] for a in page.select(".vendor-downloads a")}
     assert downloads["a spreadsheet (CSV)"].endswith("api/vendors.csv")
 

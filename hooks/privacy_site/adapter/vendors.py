@@ -42,6 +42,9 @@ def list_in_contents(page: Page, build: BuildContext) -> None:
     """List the categories and vendors in the page's table of contents, before the
     Markdown's own sections. Titles there are HTML, so names are escaped here."""
     entries = []
+    if elements(build):  # the filter by data element, before the categories as on the page
+        label = build.language.gettext("Tools by the student data they receive")
+        entries.append(AnchorLink(str(escape(label)), "by-student-data", 2))
     for group in groups(build):
         category = AnchorLink(str(escape(group["label"])), f"category-{group['category']}", 2)
         category.children = [
