@@ -58,9 +58,9 @@ def test_the_bill_of_rights_page_states_each_element(project: Path) -> None:
     ]
     assert "cannot be sold or released for any\ncommercial purpose" in page
     assert "(vendors.md)" in page
-    # Only a New York district gets it.
-    assert not (ROOT / "hooks" / "privacy_site" / "staff" / "district_template" / "es"
-                / "parents-bill-of-rights.md").exists()  # fmt: skip
+    spanish = (project / "docs" / "es" / "parents-bill-of-rights.md").read_text("utf-8")
+    assert re.findall(r"\{#([a-z-]+)\}", spanish)[1:] == ids
+    assert "translation: machine" in spanish
 
 
 def test_missing_supplemental_information_is_named_by_check(project: Path) -> None:
