@@ -7,6 +7,7 @@
 - ``post``: record what is posted in posted.lock (the daily publish runs it).
 - ``preview --date YYYY-MM-DD``: serve the site as it will look that day.
 - ``messages [--date D] [--lang L]``: the messages for the changes posted that day.
+- ``notify [--date D]``: e-mail each change notice due to the district's lists, once (``notify``).
 - ``check-record --base REF``: CI's guard that a pull request only adds to posted.lock.
 - ``new-district``: start the site of another district (``new_district``).
 
@@ -37,7 +38,7 @@ from ..outputs import messages
 from ..outputs.changes import all_changes
 from ..reading import files, posted_lock
 from ..reading.mkdocs_yml import Project, read_config, read_project
-from . import checks, new_district, publish, readability, upgrade
+from . import checks, new_district, notify, publish, readability, upgrade
 from .preview_date import epoch
 
 PROGRAM = "privacy-site"
@@ -108,6 +109,8 @@ def _parser() -> argparse.ArgumentParser:
     sub = command("messages", messages_command, "the messages for changes posted on a day")
     as_of(sub, "the day the changes were posted")
     sub.add_argument("--lang", help="one language (default: every language built)")
+    sub = command("notify", notify.run, "e-mail each change notice due to the mailing lists, once")
+    notify.add_arguments(sub)
     sub = command("upgrade", upgrade_command, "take the engine's improvements from upstream")
     sub.add_argument("repository", help="upstream's address or path, e.g. https://github.com/o/r")
     sub.add_argument("branch", nargs="?", default="main", help="upstream's branch (default main)")
