@@ -34,9 +34,9 @@ def collected_pages() -> tuple[str, ...]:
 
 
 def sample_pages(with_version: bool = True) -> tuple[str, ...]:
-    """The home page, a policy (its page, or its version in effect), /follow/ (with the
-    version) and the FAQ, found in
-    the site's own lists (api/policies.json, the built pages), never by a policy's id."""
+    """The home page, a policy (its page, or its version in effect; /follow/ with the
+    version) and the FAQ, found in the site's own lists (api/policies.json, the built
+    pages), never by a policy's id."""
     build = real_site_build()
     if build.returncode != 0:
         return (BUILD_FAILED,)

@@ -104,6 +104,7 @@ def add_files(files: Files, config: MkDocsConfig, build: BuildContext) -> None:
             site_url=build.site_url,
             feed_path=prefix + CALENDAR,
             language=language,
+            today=content.today,
         ),
     )
     add_static(
