@@ -36,6 +36,13 @@ DUE = {
     "vendor/video-host/removed",
 }
 DAY = "2026-11-22"
+# English words that must not be left in a Spanish e-mail, beyond names and links.
+ENGLISH = re.compile(
+    r"\b(the|will|from|more|privacy|notice|version|changes?|new|use|using|read|about|every|"
+    r"this|message|computer|english|governs|what|it|is|for|its|on|stops?|soon|announced)\b",
+    re.IGNORECASE,
+)
+NAMES = ("Sample District", "Heatmap Tool", "Video Host", "Sample Policy")
 
 
 def project_with_lists(tmp_path: Path, lists: dict[str, str] | None = None) -> Path:
@@ -120,6 +127,10 @@ def test_every_notice_reaches_every_list_once_in_its_language(tmp_path: Path) ->
             assert "diciembre" in text or "enero" in text or "noviembre" in text, text
             assert "computadora" in text  # the machine-translation note, in Spanish
             assert str(message["Subject"]).startswith("Aviso sobre privacidad:")
+            words = re.sub(r"https://\S+", " ", text + str(message["Subject"]))
+            for name in NAMES:
+                words = words.replace(name, " ")
+            assert not ENGLISH.findall(words), (ENGLISH.findall(words), text)
         else:
             assert "translated by a computer" not in text
             assert str(message["Subject"]).startswith("Privacy notice:")
@@ -222,4 +233,30 @@ def test_no_lists_is_said_and_succeeds(tmp_path: Path) -> None:
     result = notify(project, 9)  # nothing listens there: nothing is sent
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("No mailing lists are set (extra.privacy_site.notify.lists")
+    assert not (project / notified_lock.LEDGER).exists()
+
+
+def test_check_names_a_wrong_list_setting_by_line_and_notify_sends_nothing(
+    tmp_path: Path,
+) -> None:
+    project = project_with_lists(tmp_path, {"es": "familias at example.org"})
+    check = subprocess.run(
+        [str(CLI), "--config", str(project / "mkdocs.yml"), "check", "--date", DAY],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert check.returncode == 1, check.stdout + check.stderr
+    wrong = re.search(
+        r"^  mkdocs\.yml:(\d+):\d+: extra\.privacy_site\.notify\.lists\.es: "
+        r"'familias at example\.org' is not an e-mail address; for example ",
+        check.stdout,
+        re.M,
+    )
+    assert wrong, check.stdout
+    lines = (project / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
+    assert lines[int(wrong[1]) - 1].strip().startswith("es: familias at example.org")
+    sent = notify(project, 9)
+    assert sent.returncode == 1 and "Traceback" not in sent.stderr, sent.stderr
+    assert "extra.privacy_site.notify.lists.es" in sent.stderr
     assert not (project / notified_lock.LEDGER).exists()
