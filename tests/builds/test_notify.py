@@ -134,6 +134,13 @@ def test_every_notice_reaches_every_list_once_in_its_language(tmp_path: Path) ->
         else:
             assert "translated by a computer" not in text
             assert str(message["Subject"]).startswith("Privacy notice:")
+        # The tense of the day it is sent: the version of 2026-11-01 is already in effect.
+        if entry.key == "policy/sample-policy/2026-11-01":
+            past = {"en": "It took effect on November 1, 2026.", "es": "Entró en vigor el 1 de"}
+            assert past[lang] in text, text
+            assert lang != "en" or "new version since" in str(message["Subject"])
+        if entry.key == "policy/sample-policy/2026-12-22" and lang == "en":
+            assert "It takes effect on December 22, 2026." in text
 
 
 def test_a_refused_message_is_sent_by_the_next_run_and_nothing_else(tmp_path: Path) -> None:

@@ -11,7 +11,8 @@ the same message to every mail program and list server that drops repeats.
 from __future__ import annotations
 
 import hashlib
-from datetime import UTC, datetime
+from dataclasses import replace
+from datetime import UTC, date, datetime
 from email.message import EmailMessage
 from email.policy import SMTP
 from email.utils import format_datetime, parseaddr
@@ -21,9 +22,31 @@ from pathlib import Path
 import jinja2
 
 from ..languages.language import N_, Language
+from .changes import Change
 from .messages import Message
 
 EVERY_CHANGE = N_("Every change to these privacy notices, as soon as it is announced: %(url)s")
+# (subject, opening sentence) of a notice sent once its day has passed (a list set up
+# after the change was posted gets it while it is in effect for up to 30 days): the
+# messages' own words are in the future tense, true on the day the change is posted.
+PAST = {
+    "version": (
+        N_("Privacy notice: %(title)s, new version since %(date)s"),
+        N_("%(district)s has a new version of its %(title)s. It took effect on %(date)s."),
+    ),
+    "correction": (
+        N_("Privacy notice: %(title)s corrected on %(date)s"),
+        N_("%(district)s corrected its %(title)s on %(date)s."),
+    ),
+    "added": (
+        N_("Privacy notice: %(name)s in use since %(date)s"),
+        N_("%(district)s started using %(name)s on %(date)s."),
+    ),
+    "removed": (
+        N_("Privacy notice: %(name)s no longer used since %(date)s"),
+        N_("%(district)s stopped using %(name)s on %(date)s."),
+    ),
+}
 TEMPLATE = "email.html"
 
 
@@ -32,6 +55,25 @@ def message_id(key: str, address: str, sender: str) -> str:
     digest = hashlib.sha256(f"{key}\n{address.lower()}".encode()).hexdigest()[:32]
     domain = parseaddr(sender)[1].rpartition("@")[2] or "localhost"
     return f"<notice.{digest}@{domain}>"
+
+
+def in_tense(
+    change: Change, sent: Message, language: Language, district: str, today: date
+) -> Message:
+    """``sent`` as it reads on ``today``: once the change's day has passed, its subject and
+    opening sentence in the past tense (a kind without past words keeps its own)."""
+    kind = (
+        change.action
+        if change.kind != "policy"
+        else ("version" if change.substantive else "correction")
+    )
+    if change.effective >= today or kind not in PAST:
+        return sent
+    values = {"district": district, "date": change.effective, "name": change.subject}
+    values["title"] = language.gettext("privacy policy") if change.title_english else change.title
+    subject, lead = (language.fill(text, **values) for text in PAST[kind])
+    rest = sent.body.split("\n\n", 1)[1:]
+    return replace(sent, subject=subject, body="\n\n".join([lead, *rest]))
 
 
 def notice(

@@ -121,10 +121,10 @@ def _due(project: Project, config: notify_config.Notify, today: date, received: 
     content = _content(project, today)
     found = errors(content.problems)
     if found:
+        more = f" (and {len(found) - 1} more)" if len(found) > 1 else ""
         raise Refused(
-            f"{found[0]} (and {len(found) - 1} more)"
-            if len(found) > 1
-            else f"{found[0]}; nothing sent: fix it (`privacy-site check`) first"
+            f"{found[0]}{more}; run `privacy-site check`, fix what it lists, then run notify "
+            "again; nothing was sent"
         )
     site_url = read_config(project.config_file).get("site_url") or None
     if not site_url:
@@ -146,6 +146,7 @@ def _due(project: Project, config: notify_config.Notify, today: date, received: 
             if (mailing_list.address.lower(), change.key) in received:
                 continue
             sent = messages.message(change, language, district, link, vendors)
+            sent = emails.in_tense(change, sent, language, district, today)
             mail = emails.notice(
                 change.key, sent, language, config.sender or "", mailing_list.address, every
             )
