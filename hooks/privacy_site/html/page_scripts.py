@@ -7,9 +7,7 @@ keeps a script's ``<script src>`` only when it has that element:
 - ``effective-dates.js``: a date that switches words (``data-switch-on``: a change
   notice, the banner of an announced change);
 - ``redline.js``: a redline's "Show the whole text" button (``redline-whole``);
-- ``copy-messages.js``: the staff page's Copy buttons (``data-copy``);
-- ``webcal.js``: the calendar link of ``/follow/`` on a site built without its address
-  (``data-webcal``).
+- ``copy-messages.js``: the staff page's Copy buttons (``data-copy``).
 
 Every other script is kept (``keyboard.js`` works on the header's controls, on every
 page).
@@ -25,7 +23,6 @@ USED_WHERE = {
     "effective-dates.js": ("data-switch-on=", re.compile(r'\sdata-switch-on="')),
     "redline.js": ("redline-whole", re.compile(r'\sclass="(?:[^"]*\s)?redline-whole[\s"]')),
     "copy-messages.js": ("data-copy=", re.compile(r'\sdata-copy="')),
-    "webcal.js": ("data-webcal", re.compile(r"\sdata-webcal[\s>=]")),
 }
 SCRIPT = re.compile(
     r'[ \t]*<script src="(?:[^"]*/)?assets/javascripts/(?P<name>[\w.-]+)"></script>[ \t]*\n?'

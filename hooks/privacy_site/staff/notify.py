@@ -33,6 +33,7 @@ import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from email.message import EmailMessage
 from email.utils import parseaddr
 from pathlib import Path
 
@@ -68,7 +69,7 @@ class Server:
 class Due:
     change: Change
     mailing_list: notify_config.MailingList
-    mail: object  # email.message.EmailMessage
+    mail: EmailMessage
 
 
 def add_arguments(sub: argparse.ArgumentParser) -> None:
