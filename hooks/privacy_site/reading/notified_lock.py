@@ -88,6 +88,31 @@ def append(path: Path, entry: Sent) -> None:
     files.write_text(path, before + entry.text() + "\n", shown=path.name)
 
 
+def append_only(before: str, after: str, display: str = LEDGER) -> list[Problem]:
+    """CI's guard (``privacy-site check-record``): every line the ledger had is still
+    there, unchanged and in its place; a pull request may only add lines after them (the
+    record job does). A line removed would send its notice again."""
+    old = [line for line in before.splitlines() if line.strip() and not line.startswith("#")]
+    new = [line for line in after.splitlines() if line.strip() and not line.startswith("#")]
+    numbered = [
+        number
+        for number, line in enumerate(after.splitlines(), start=1)
+        if line.strip() and not line.startswith("#")
+    ]
+    for index, line in enumerate(old):
+        if index >= len(new) or new[index] != line:
+            where = numbered[index] if index < len(numbered) else len(after.splitlines()) or 1
+            return [
+                Problem(
+                    display,
+                    where,
+                    message=f"this line was changed or removed (it was {line!r}): a line "
+                    f"removed is a notice e-mailed again; {FIX}",
+                )
+            ]
+    return []
+
+
 def _time(text: str) -> bool:
     try:
         datetime.fromisoformat(text.replace("Z", "+00:00"))
