@@ -6,6 +6,7 @@ site's own calendar, in the sitemap, linked from the home page, the banner and
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -86,6 +87,15 @@ def test_the_page_is_in_the_sitemap_and_linked_from_home_banner_and_changes(site
     changes = page(site, "changes").get_text()
     assert "Feed of changes, for feed readers" in changes
     assert "Calendar of effective dates, for calendar apps" in changes
+
+
+def test_search_finds_the_page_by_its_words_in_each_language(site: Path) -> None:
+    """The template writes every word of /follow/; the search index has them too."""
+    for prefix, words in (("", "feed reader"), ("es/", "lector de fuentes")):
+        index = json.loads((site / prefix / "search" / "search_index.json").read_text("utf-8"))
+        entries = [d for d in index["docs"] if d["location"].startswith("follow/")]
+        assert {d["location"] for d in entries} >= {"follow/#email", "follow/#feed-reader"}
+        assert any(words in d["text"] for d in entries), entries
 
 
 def test_the_english_reads_at_grade_eight_or_below(site: Path) -> None:
