@@ -27,7 +27,7 @@ export NO_MKDOCS_2_WARNING := 1
 AS_OF = $(if $(DATE),epoch=$$($(BIN)/python -m privacy_site.staff.preview_date "$$DATE") \
         || exit 2; export SOURCE_DATE_EPOCH=$$epoch;,)
 
-.PHONY: setup build serve preview check new-district new-version correct post links links-external engines same-output translations test test-fast bench bench-redline lint format chromium vnu tools fonts messages messages-template format-reference lock clean
+.PHONY: setup build serve preview check new-district new-version correct post notify links links-external engines same-output translations test test-fast bench bench-redline lint format chromium vnu tools fonts messages messages-template format-reference lock clean
 LOCALES := hooks/privacy_site/languages/locale
 # The site's words: templates and Python call _, gettext, say, nsay, fill, nfill and N_.
 EXTRACT := $(BIN)/pybabel extract -F hooks/babel.cfg -k say -k nsay:1,2 -k fill -k nfill:1,2 \
@@ -108,6 +108,11 @@ correct: setup
 ## post: record in posted.lock what is on the site today (the daily publish runs it)
 post: setup
 	@$(BIN)/privacy-site post
+
+## notify: e-mail each change notice due to the mailing lists, once (SMTP_* in the
+## environment; the daily publish runs it after each deploy and commits notified.lock)
+notify: setup
+	@$(BIN)/privacy-site notify $(if $(DATE),--date "$$DATE",)
 
 ## links: every link and anchor of site/ over HTTP on 127.0.0.1 (after make build)
 links: setup

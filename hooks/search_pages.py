@@ -6,6 +6,7 @@
 - A version's own page ranks below the policy's main page (the version in effect); an
   archived or announced version says so in its result's title. The version in effect is
   left out: its policy's main page is the same text.
+- ``/follow/`` is drawn by its template too: its finished words are indexed.
 - ``/all-pages/`` lists every page, policy version and tool, for readers without
   JavaScript, where Material's search cannot run (the header links to it).
 
@@ -23,6 +24,7 @@ from privacy_site.adapter.site_context import current
 
 @event_priority(-50)  # after the other hooks have finished the page
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    search.index_follow(output, page, config)
     return search.rebased(output, current(config))
 
 

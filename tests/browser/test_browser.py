@@ -21,6 +21,7 @@ pytestmark = pytest.mark.browser
 MIN_PAGES = 8
 BUILD_FAILED = "(the site did not build at collection time)"
 FAQ = "/student-data-privacy/"  # the FAQ, a standard page of every district's site
+FOLLOW = "/follow/"  # how to follow changes: the engine adds it to every district's site
 
 
 def collected_pages() -> tuple[str, ...]:
@@ -33,14 +34,15 @@ def collected_pages() -> tuple[str, ...]:
 
 
 def sample_pages(with_version: bool = True) -> tuple[str, ...]:
-    """The home page, a policy (its page, or its version in effect) and the FAQ, found in
-    the site's own lists (api/policies.json, the built pages), never by a policy's id."""
+    """The home page, a policy (its page, or its version in effect; /follow/ with the
+    version) and the FAQ, found in the site's own lists (api/policies.json, the built
+    pages), never by a policy's id."""
     build = real_site_build()
     if build.returncode != 0:
         return (BUILD_FAILED,)
     main, version = policy_pages(build.site)
     pages = html_pages(build.site)
-    found = ["/", version] if with_version else [main]
+    found = ["/", version, FOLLOW] if with_version else [main]
     return tuple(found + [FAQ] * (FAQ in pages))
 
 

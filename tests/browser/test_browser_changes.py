@@ -56,6 +56,8 @@ def test_the_sweep_includes_redlines_and_both_languages(fixture_site: Path) -> N
         "/vendors/",
         "/es/vendors/",
         "/staff/messages/",  # the staff's messages, swept like every page
+        "/follow/",  # how to follow changes (issue 27), in each language
+        "/es/follow/",
     ):
         assert expected in pages
 
@@ -295,3 +297,25 @@ def test_the_version_history_fits_a_phone_and_paper(
         assert not box["scrollbox"]
     finally:
         page.context.close()
+
+
+@pytest.mark.parametrize("path", ["/follow/", "/es/follow/"])
+def test_the_follow_page_fits_320_px_and_links_the_calendar_by_webcal(
+    browser: Browser, url: str, path: str
+) -> None:
+    """At 320 CSS px /follow/ never scrolls sideways; its calendar link (the fixture has
+    no site_url) is made a webcal:// link to this site's own calendar by webcal.js."""
+    context = browser.new_context(viewport={"width": 320, "height": 640})
+    page = context.new_page()
+    try:
+        response = page.goto(url + path, wait_until="load")
+        assert response is not None and response.status == 200
+        assert page.locator("article h1").first.is_visible()
+        width = page.evaluate("document.documentElement.scrollWidth")
+        href = page.locator("a[data-webcal]").get_attribute("href")
+    finally:
+        context.close()
+    assert width <= 320, f"{path} scrolls sideways to {width}px"
+    host = url.split("://", 1)[1].split("/", 1)[0]
+    prefix = "/es" if path.startswith("/es/") else ""
+    assert href == f"webcal://{host}{prefix}/changes/calendar.ics", href

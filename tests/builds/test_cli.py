@@ -28,7 +28,7 @@ import yaml
 from browser import free_port
 from conftest import FIXTURES, LIFECYCLE_FIXTURE
 from privacy_site.model.dates import epoch_for
-from privacy_site.reading import posted_lock
+from privacy_site.reading import notified_lock, posted_lock
 from sitebuild import TIMEZONE, scratch_project  # the tests' own district's zone
 
 pytestmark = pytest.mark.build
@@ -623,6 +623,29 @@ def test_check_record_allows_appending_and_refuses_changing_a_line(tmp_path: Pat
     removed = run(project, "check-record", "--base", "HEAD")
     assert removed.returncode == 1
     assert removed.stderr.startswith(f"posted.lock:{len(original.splitlines())}: ")
+
+
+def test_check_record_refuses_a_line_removed_from_the_notices_ledger(tmp_path: Path) -> None:
+    """notified.lock only grows: a line removed would e-mail that notice again."""
+    project = posted_project(tmp_path)
+    committed_record(project, project)
+    ledger = project / "notified.lock"
+    sent = [
+        "2026-11-20T05:06:07Z\ten\tfamilies@lists.example.org\tpolicy/p/2026-12-22\t<a@example.org>",
+        "2026-11-20T05:06:08Z\tes\tfamilias@lists.example.org\tpolicy/p/2026-12-22\t<b@example.org>",
+    ]
+    ledger.write_text(notified_lock.HEADER + sent[0] + "\n" + sent[1] + "\n", "utf-8")
+    git(project, "add", "notified.lock")
+    git(project, "commit", "-q", "-m", "ledger")
+    more = "2026-11-21T05:00:00Z\ten\tfamilies@lists.example.org\tvendor/v/added\t<c@example.org>"
+    ledger.write_text(ledger.read_text("utf-8") + more + "\n", "utf-8")
+    assert run(project, "check-record", "--base", "HEAD").returncode == 0  # appended
+    ledger.write_text(notified_lock.HEADER + sent[1] + "\n" + more + "\n", "utf-8")
+    removed = run(project, "check-record", "--base", "HEAD")
+    assert removed.returncode == 1, removed.stderr
+    [message] = removed.stderr.splitlines()
+    assert message.startswith("notified.lock:5: this line was changed or removed"), message
+    assert repr(sent[0]) in message and "e-mailed again" in message
 
 
 def test_check_record_passes_when_the_base_has_no_record(tmp_path: Path) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import re
 import subprocess
+from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -21,9 +22,10 @@ from privacy_site.adapter.site_context import BuildContext, project_dir
 from privacy_site.languages.language import direction
 from privacy_site.model import urls
 from privacy_site.outputs import api, feeds, messages, policy_views
+from privacy_site.outputs.follow import follow_view
 from privacy_site.outputs.redline import Labels
 from privacy_site.outputs.redline_nav import Words, navigable
-from privacy_site.reading import frontmatter
+from privacy_site.reading import frontmatter, notify_config
 
 REDLINE_SRC = re.compile(
     r"^policies/(?P<policy>[^/]+)/(?P<slug>[0-9]{4}-[0-9]{2}-[0-9]{2})/changes/index\.md$"
@@ -34,6 +36,7 @@ POLICIES_API = "api/policies.json"
 BUILD_API = "api/build.json"
 MESSAGES_API = "api/messages.json"
 STAFF_MESSAGES = "staff/messages.md"  # /staff/messages/: the messages, with copy buttons
+FOLLOW = "follow.md"  # /follow/: how to hear of each change without visiting, every language
 
 
 def add_files(files: Files, config: MkDocsConfig, build: BuildContext) -> None:
@@ -68,6 +71,8 @@ def add_files(files: Files, config: MkDocsConfig, build: BuildContext) -> None:
                 f"policies/{policy.id}/{version.slug}/changes/index.md",
                 frontmatter.page_text(meta),
             )
+    follow = {"title": language.gettext("Follow changes"), "template": "follow.html"}
+    add_page(files, config, build, FOLLOW, frontmatter.page_text(follow))
     prefix = build.prefix
     district = content.settings.district
     title = language.fill("%(district)s: privacy policy changes", district=district)
@@ -99,6 +104,7 @@ def add_files(files: Files, config: MkDocsConfig, build: BuildContext) -> None:
             site_url=build.site_url,
             feed_path=prefix + CALENDAR,
             language=language,
+            today=content.today,
         ),
     )
     add_static(
@@ -149,18 +155,26 @@ def _commit(config: MkDocsConfig) -> str | None:
 
 def titled(page: Page) -> None:
     """A page whose template writes the <h1>: "Skip to content" lands on it."""
-    if REDLINE_SRC.match(norm_src_uri(page.file)) or norm_src_uri(page.file) == STAFF_MESSAGES:
+    if REDLINE_SRC.match(norm_src_uri(page.file)) or norm_src_uri(page.file) in (
+        STAFF_MESSAGES,
+        FOLLOW,
+    ):
         anchor_title(page)
 
 
 def page_context(context: dict[str, Any], page: Page, build: BuildContext) -> dict[str, Any]:
-    """``redline`` on a redline page, ``staff`` on the staff's messages page."""
+    """``redline`` on a redline page, ``staff`` on the staff's messages page, ``follow``
+    on /follow/."""
     match = REDLINE_SRC.match(norm_src_uri(page.file))
     if match:
         context["redline"] = _redline(build, match["policy"], match["slug"])
     elif norm_src_uri(page.file) == STAFF_MESSAGES:
         directions = {code: direction(code) for code in build.built}
         context["staff"] = messages.staff_view(build.messages, build.names, directions)
+    elif norm_src_uri(page.file) == FOLLOW:
+        config_file = Path(context["config"].config_file_path)  # its problems: checks.py
+        lists, _ = notify_config.read(config_file, build.built)
+        context["follow"] = follow_view(lists, build.lang, build.default, build.site_url)
     return context
 
 

@@ -9,6 +9,7 @@ per language, and ``/all-pages/``, the page for readers without it.
 from __future__ import annotations
 
 import importlib.util
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +22,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents
 
+from privacy_site.adapter.changes import FOLLOW
 from privacy_site.adapter.generated_files import add_page, anchor_title
 from privacy_site.adapter.internals import norm_src_uri
 from privacy_site.adapter.site_context import BuildContext, macros
@@ -31,6 +33,8 @@ from privacy_site.outputs.vendor_views import vendor_rows
 from privacy_site.reading import frontmatter
 
 ALL_PAGES = "all-pages.md"
+# The words /follow/'s template writes under its title, in the finished page.
+FOLLOW_BODY = re.compile(r'<h1 id="page-title">.*?</h1>(?P<body>.*?)</article>', re.S)
 ARCHIVED_BOOST = 0.1
 ANNOUNCED_BOOST = 0.5
 MAIN_BOOST = 2.0
@@ -93,6 +97,18 @@ def index_page(
             content.vendors, content.today, lang, build.language.gettext
         )
     return context
+
+
+def index_follow(output: str, page: Page, config: MkDocsConfig) -> None:
+    """/follow/ in the search index: its template writes every word, which Material's index
+    (fed the page's Markdown, empty here) never sees; the finished page's words under its
+    title are indexed instead, so "e-mail", "calendar" or "feed" finds the page."""
+    index = _search_index(config)
+    found = FOLLOW_BODY.search(output) if norm_src_uri(page.file) == FOLLOW else None
+    if index is None or found is None:
+        return
+    title = f'<h1 id="page-title">{escape(page.title)}</h1>'
+    index.add_entry_from_context(_as_indexed(page, content=title + found["body"]))
 
 
 def index_vendors(index: Any, page: Page, build: BuildContext, dirs: Sequence[str]) -> None:

@@ -22,7 +22,15 @@ EMAIL = re.compile(
 )
 MARKUP = re.compile(r"[<>\"`]")
 SOURCE = "mkdocs.yml"
-KNOWN = {"district", "short_name", "state", "timezone", "contact_role", "contact_email"}
+KNOWN = {
+    "district",
+    "short_name",
+    "state",
+    "timezone",
+    "contact_role",
+    "contact_email",
+    "notify",  # the mailing lists told of each change: reading.notify_config
+}
 # Names written as they are, like the district's (``privacy-site new-district`` sets them).
 PLAIN = ("short_name",)
 # Only while the time zone is refused, to report the content's other problems: the

@@ -112,6 +112,7 @@ def icalendar_feed(
     site_url: str | None,
     feed_path: str,
     language: Language | None = None,
+    today: date | None = None,
 ) -> bytes:
     """An iCalendar file (RFC 5545) with an all-day event on the day each change takes effect.
 
@@ -121,7 +122,9 @@ def icalendar_feed(
     at all (neither ``URL`` nor in the description) rather than one that cannot work. With
     it, the link also goes in the description, as many apps never show ``URL``.
     Texts are in ``language`` (default English), each tagged with its language (RFC 5545
-    ``LANGUAGE``), English where a summary has no translation.
+    ``LANGUAGE``), English where a summary has no translation. An event's title is in the
+    tense of ``today`` (the build's day): a version that "takes effect" until its day, that
+    "took effect" from then on, as the Atom feed's sentences.
     """
     language = language or source_language()
     calendar = icalendar.Calendar()
@@ -142,7 +145,7 @@ def icalendar_feed(
         event.add("dtend", change.effective + timedelta(days=1))
         event.add(
             "summary",
-            _event_title(change, language),
+            _event_title(change, language, today),
             parameters={"LANGUAGE": language.code},
         )
         description = change.summary
@@ -210,8 +213,10 @@ def _when(change: Change, language: Language, today: date) -> str:
     return language.fill("Took effect on %(date)s.", date=day)
 
 
-def _event_title(change: Change, language: Language) -> str:
+def _event_title(change: Change, language: Language, today: date | None) -> str:
     if change.kind == "policy":
+        if today is not None and change.effective <= today:
+            return language.fill("%(subject)s: new version took effect", subject=change.subject)
         return language.fill("%(subject)s: new version takes effect", subject=change.subject)
     if change.action == "changed":
         return language.fill("%(subject)s: changes take effect", subject=change.subject)

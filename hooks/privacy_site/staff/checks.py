@@ -4,7 +4,8 @@ so a file that passes ``check`` builds and a build that fails has failed ``check
 
 1. the content: every source file read and checked (:func:`privacy_site.content.load_content`:
    mkdocs.yml's settings, docs/, front matter, each page rendered and its HTML checked,
-   policies, translations, vendors.yml, posted.lock);
+   policies, translations, vendors.yml, posted.lock), and the mailing lists ``notify``
+   e-mails (:mod:`reading.notify_config`);
 2. the site's words: each language's catalogue can be read (an error) and has every phrase
    (a warning: the missing ones show in English);
 3. the theme's words: Material has ``partials/languages/<code>.html`` for each language;
@@ -28,7 +29,7 @@ from datetime import date
 from ..content import Content
 from ..languages.language import load_language, missing, read_catalogue, read_template
 from ..model.problems import Problem
-from ..reading import links, posted_lock, symlinks
+from ..reading import links, notify_config, posted_lock, symlinks
 from ..reading.docs_tree import DocsTree
 from ..reading.mkdocs_yml import Project
 from . import readability
@@ -46,6 +47,7 @@ def run(project: Project, content: Content) -> Checked:
     """Every check of the list, on ``content`` as loaded for ``project`` (as of its day)."""
     today = content.today
     problems = list(content.problems)
+    problems += notify_config.read(project.config_file, project.languages)[1]
     for code in project.languages:
         problems += load_language(code)[1]
         problems += _theme_words(project, code)

@@ -7,7 +7,9 @@
 - ``post``: record what is posted in posted.lock (the daily publish runs it).
 - ``preview --date YYYY-MM-DD``: serve the site as it will look that day.
 - ``messages [--date D] [--lang L]``: the messages for the changes posted that day.
-- ``check-record --base REF``: CI's guard that a pull request only adds to posted.lock.
+- ``notify [--date D]``: e-mail each change notice due to the district's lists, once (``notify``).
+- ``check-record --base REF``: CI's guard that a pull request only adds to posted.lock
+  and notified.lock.
 - ``new-district``: start the site of another district (``new_district``).
 
 Every message is one line that names the file (and line) and says what to do; nothing
@@ -35,9 +37,9 @@ from ..model.problems import Problem, errors, warnings
 from ..model.text import CONTROL
 from ..outputs import messages
 from ..outputs.changes import all_changes
-from ..reading import files, posted_lock
+from ..reading import files, notified_lock, posted_lock
 from ..reading.mkdocs_yml import Project, read_config, read_project
-from . import checks, new_district, publish, readability, upgrade
+from . import checks, new_district, notify, publish, readability, upgrade
 from .preview_date import epoch
 
 PROGRAM = "privacy-site"
@@ -108,6 +110,8 @@ def _parser() -> argparse.ArgumentParser:
     sub = command("messages", messages_command, "the messages for changes posted on a day")
     as_of(sub, "the day the changes were posted")
     sub.add_argument("--lang", help="one language (default: every language built)")
+    sub = command("notify", notify.run, "e-mail each change notice due to the mailing lists, once")
+    notify.add_arguments(sub)
     sub = command("upgrade", upgrade_command, "take the engine's improvements from upstream")
     sub.add_argument("repository", help="upstream's address or path, e.g. https://github.com/o/r")
     sub.add_argument("branch", nargs="?", default="main", help="upstream's branch (default main)")
@@ -305,6 +309,7 @@ def check_record(args: argparse.Namespace) -> int:
     before = git("show", path).stdout if present else ""  # no record yet: anything goes
     after = project.record_file.read_text(encoding="utf-8") if project.record_file.exists() else ""
     problems = posted_lock.append_only(before, after, root=project.root)
+    problems += _ledger_grew(git, args.base, project)
     for problem in problems:
         print(problem, file=sys.stderr)
     day = posted_lock.restart_day(after)
@@ -317,6 +322,15 @@ def check_record(args: argparse.Namespace) -> int:
 
 
 # Helper functions -------------------------------------------------------------------
+
+
+def _ledger_grew(git: Any, base: str, project: Project) -> list[Problem]:
+    """notified.lock, like posted.lock, only grows (its lines are the e-mails sent)."""
+    path = f"{base}:./{notified_lock.LEDGER}"
+    before = git("show", path).stdout if git("cat-file", "-e", path).returncode == 0 else ""
+    ledger = project.root / notified_lock.LEDGER
+    after = ledger.read_text(encoding="utf-8") if ledger.is_file() else ""
+    return notified_lock.append_only(before, after)
 
 
 def _content(project: Project, today: date, *, record_required: bool = True) -> Content:

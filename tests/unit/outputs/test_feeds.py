@@ -306,3 +306,22 @@ def test_links_only_when_they_can_be_absolute() -> None:
 
 def test_the_scheduled_change_is_not_in_the_calendar() -> None:
     assert date(2027, 3, 1) not in [e.decoded("dtstart") for e in events(calendar())]
+
+
+def test_a_calendar_events_title_takes_the_tense_of_the_builds_day() -> None:
+    """Issue 27: a version whose day has come "took effect" in the calendar, as in the feed;
+    one still to come "takes effect"."""
+    events = {
+        str(event["DTSTART"].dt): str(event["SUMMARY"])
+        for event in icalendar.Calendar.from_ical(
+            icalendar_feed(
+                all_changes(content(), language()),
+                calendar_name="Privacy policy changes",
+                site_url=None,
+                feed_path="changes/calendar.ics",
+                today=TODAY,
+            )
+        ).walk("VEVENT")
+    }
+    assert events[str(PAST.effective)].endswith(": new version took effect"), events
+    assert events[str(ANNOUNCED.effective)].endswith(": new version takes effect"), events

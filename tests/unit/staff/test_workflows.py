@@ -155,8 +155,28 @@ def test_deploy_waits_for_the_checks_and_the_build() -> None:
     assert build < links < upload, steps
     deploy = [step["uses"] for step in jobs["deploy"]["steps"]]
     assert len(deploy) == 1 and deploy[0].startswith("actions/deploy-pages@"), deploy
-    assert "make post" in jobs["record"]["steps"][-1]["run"]
-    assert "git add posted.lock\n" in jobs["record"]["steps"][-1]["run"]
+    record = jobs["record"]["steps"][-1]
+    assert "make post" in record["run"]
+    assert "git add posted.lock\n" in record["run"]
+
+
+def test_the_notices_are_sent_after_the_deploy_and_their_ledger_committed() -> None:
+    """Issue 27: `make notify` runs in the record job (after a successful deploy), with the
+    mail server's settings from repository secrets only, and notified.lock is committed
+    even when a message was refused (the job still fails then)."""
+    record = workflow("publish.yml")["jobs"]["record"]
+    assert record["needs"] == "deploy"
+    step = record["steps"][-1]
+    lines = [line.strip() for line in step["run"].splitlines()]
+    notify = lines.index("make notify || status=$?")
+    assert lines.index("make post") < notify < lines.index("git add posted.lock")
+    assert "if [ -f notified.lock ]; then git add notified.lock; fi" in lines
+    assert lines.index("git add posted.lock") < lines.index("git push origin HEAD:main")
+    assert lines[-1] == 'exit "$status"'
+    names = ("SMTP_HOST", "SMTP_PORT", "SMTP_USER", "SMTP_PASSWORD", "SMTP_SECURITY")
+    assert step["env"] == {name: f"${{{{ secrets.{name} }}}}" for name in names}
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert "\nnotify: setup\n\t@$(BIN)/privacy-site notify " in makefile
 
 
 def test_pull_requests_run_the_readmes_test_command_and_the_staff_checks() -> None:
