@@ -14,6 +14,7 @@ from privacy_site.adapter.site_context import current
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    site_files.state_pages_in_menu(config)
     site_files.one_404_page(config, current(config))
     return config
 

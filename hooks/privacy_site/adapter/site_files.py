@@ -31,7 +31,33 @@ from mkdocs.structure.files import Files
 from privacy_site.adapter.internals import alternate_links
 from privacy_site.adapter.site_context import BuildContext
 from privacy_site.html.stylesheets import without_comments
+from privacy_site.model.state_laws import STATE_PAGES, STATE_PAGES_AFTER
 from privacy_site.outputs import sitemap
+
+
+def state_pages_in_menu(config: MkDocsConfig) -> None:
+    """The pages a state's law asks for (``model.state_laws.STATE_PAGES``) that the district
+    has, in the menu after the student data page: the engine's menu stays the engine's,
+    so an upgrade's change to it reaches the district. A page the menu already names, or
+    one the district does not have, is left as it is."""
+    nav = config.nav
+    if not isinstance(nav, list):
+        return
+    docs = Path(config.docs_dir)
+    named = {_menu_page(entry) for entry in nav}
+    wanted = sorted({page for pages in STATE_PAGES.values() for page in pages})
+    for page in wanted:
+        if page in named or not any(docs.glob(f"*/{page}")):
+            continue
+        after = [i for i, entry in enumerate(nav) if _menu_page(entry) == STATE_PAGES_AFTER]
+        nav.insert(after[0] + 1 if after else len(nav), page)
+
+
+def _menu_page(entry: Any) -> Any:
+    """The file a menu entry names (``page.md`` or ``{Title: page.md}``); else ``None``."""
+    if isinstance(entry, dict) and len(entry) == 1:
+        entry = next(iter(entry.values()))
+    return entry if isinstance(entry, str) else None
 
 
 def one_404_page(config: MkDocsConfig, build: BuildContext) -> None:

@@ -37,6 +37,15 @@ class Profile:
     notice_citation: str = ""
 
 
+# Pages a state's law asks a district to publish: `new-district` writes a starter of each
+# for a district in that state, and the engine's menu lists each one a district has, after
+# the student data page (no district copies the engine's menu to add it).
+STATE_PAGES: dict[str, tuple[str, ...]] = {
+    "NY": ("parents-bill-of-rights.md",),  # Education Law §2-d(3): the bill of rights
+}
+STATE_PAGES_AFTER = "student-data-privacy.md"
+
+
 _NY = "New York Education Law §2-d(3)(c)"
 _CT = "Connecticut General Statutes §10-234bb"
 _NDPA = "the National Data Privacy Agreement"

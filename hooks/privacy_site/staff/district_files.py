@@ -17,6 +17,7 @@ import yaml
 from ..languages.language import SOURCE_LANGUAGE
 from ..model.problems import errors
 from ..model.settings import read_settings
+from ..model.state_laws import STATE_PAGES
 from ..model.states import STATES
 from ..reading import files, site_config, yamldoc
 from .district_values import District, Refused
@@ -32,10 +33,6 @@ PAGES = (
     "translation-disclaimer.md",
     "contact.md",
 )
-# Pages a state's law asks for, written only for a district in that state.
-STATE_PAGES: dict[str, tuple[str, ...]] = {
-    "NY": ("parents-bill-of-rights.md",),  # Education Law §2-d(3): the bill of rights
-}
 WORKFLOW_ZONE = re.compile(r"^(\s*timezone:\s*)(\S+)(.*)$")
 
 
@@ -106,43 +103,9 @@ def configure(text: str, document: yamldoc.Document, district: District) -> str:
     where = ("plugins", index, "i18n", "languages")
     indent = " " * ((document.marks.get(where, (0, 7))[1]) - 1)
     replace(where, [f"{indent}languages:\n", *_language_lines(district, indent + "  ")])
-    state_pages = STATE_PAGES.get(district.state, ())
-    if state_pages:
-        menu = _state_menu(district.state, state_pages)
-        if ("nav",) in document.marks:
-            replace(("nav",), menu)
-        else:
-            end = len(lines)
-            if lines and not lines[-1].endswith("\n"):
-                lines[-1] += "\n"
-            edits.append((end, end, ["\n", *menu]))
     for start, end, new in sorted(edits, reverse=True):
         lines[start:end] = new
     return "".join(lines)
-
-
-def _state_menu(state: str, pages: tuple[str, ...]) -> list[str]:
-    """The engine's menu (hooks/engine.yml's nav) with the pages the state's law asks for
-    after the student data page: the district's own menu from then on."""
-    engine = (TEMPLATES.parent.parent.parent / "engine.yml").read_text(encoding="utf-8")
-    inside, menu = False, []
-    for line in engine.splitlines(keepends=True):
-        if line.startswith("nav:"):
-            inside = True
-            continue
-        if inside and line.strip() and not line.startswith(" "):
-            break
-        if inside and line.strip():
-            menu.append(line)
-            if line.strip() == "- student-data-privacy.md":
-                menu += [f"  - {page}\n" for page in pages]
-    return [
-        f"# The engine's menu (hooks/engine.yml) with the pages {STATES.get(state, state)}'s "
-        "law asks for: this\n",
-        "# district's own menu from here on (copy any change an upgrade makes to the engine's).\n",
-        "nav:\n",
-        *menu,
-    ]
 
 
 def _language_lines(district: District, indent: str) -> list[str]:
