@@ -42,6 +42,13 @@ PAST = {
         N_("Privacy notice: %(name)s in use since %(date)s"),
         N_("%(district)s started using %(name)s on %(date)s."),
     ),
+    "changed": (
+        N_("Privacy notice: %(name)s changed on %(date)s"),
+        N_(
+            "%(district)s: the student data %(name)s receives, or the companies it shares "
+            "it with, changed on %(date)s."
+        ),
+    ),
     "removed": (
         N_("Privacy notice: %(name)s no longer used since %(date)s"),
         N_("%(district)s stopped using %(name)s on %(date)s."),

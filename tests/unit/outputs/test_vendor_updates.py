@@ -10,6 +10,7 @@ from pathlib import Path
 from privacy_site.languages.language import load_language
 from privacy_site.model.vendors import vendor_events
 from privacy_site.outputs.changes import vendor_change
+from privacy_site.outputs.emails import PAST, in_tense
 from privacy_site.outputs.messages import TEXTS, message
 from privacy_site.registry.vendors import load_vendors
 
@@ -74,3 +75,19 @@ def test_the_messages_announce_it() -> None:
     assert sent.sms.startswith(
         "Sample District: what Reading App receives or shares changes on December 15, 2026"
     )
+
+
+def test_an_e_mail_sent_after_its_day_says_it_changed() -> None:
+    """A list set up after the change was posted gets it while it is in effect: in the past
+    tense, as every other kind of notice (a kind without past words would stay in the
+    future tense after its day)."""
+    assert set(PAST) == set(TEXTS)
+    spanish = load_language("es")[0]
+    event = [e for e in vendor_events([_reading(TODAY)], TODAY) if e.kind == "changed"][0]
+    change = vendor_change(event, spanish, "en")
+    sent = message(change, spanish, "Sample District", lambda path: "/" + path)
+    late = in_tense(change, sent, spanish, "Sample District", TODAY)
+    assert late.subject == "Aviso de privacidad: Reading App cambió el 20 de octubre de 2026"
+    assert late.body.startswith("Sample District: los datos estudiantiles que recibe Reading App")
+    assert "cambiaron el 20 de octubre de 2026." in late.body.split("\n\n")[0]
+    assert late.body.split("\n\n")[1:] == sent.body.split("\n\n")[1:]
