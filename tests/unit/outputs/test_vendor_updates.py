@@ -83,7 +83,7 @@ def test_an_e_mail_sent_after_its_day_says_it_changed() -> None:
     future tense after its day)."""
     assert set(PAST) == set(TEXTS)
     spanish = load_language("es")[0]
-    event = [e for e in vendor_events([_reading(TODAY)], TODAY) if e.kind == "changed"][0]
+    event = next(e for e in vendor_events([_reading(TODAY)], TODAY) if e.kind == "changed")
     change = vendor_change(event, spanish, "en")
     sent = message(change, spanish, "Sample District", lambda path: "/" + path)
     late = in_tense(change, sent, spanish, "Sample District", TODAY)
