@@ -12,6 +12,8 @@ makes none twice.
 from __future__ import annotations
 
 import logging
+import os
+from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
@@ -24,12 +26,20 @@ from privacy_site.outputs.policy_pdfs import PdfLink
 
 log = logging.getLogger("privacy_site")
 POLICIES_API = "api/policies.json"
+# PRIVACY_SITE_PDFS=off: a build without PDFs (the tests' builds that are not about them);
+# PRIVACY_SITE_CACHE: the folder of the PDF cache, instead of the project's .cache (the
+# tests share one; entries are named by what they are made from, so any build may reuse).
+SWITCH = "PRIVACY_SITE_PDFS"
+CACHE = "PRIVACY_SITE_CACHE"
 
 
 def add_pdfs(files: Files, config: MkDocsConfig, build: BuildContext) -> None:
     """Make (or find in the cache) this language's PDFs, add them, and list them."""
     state = build.process
-    state.pdfs.cache_dir = project_dir(config) / ".cache" / "pdfs"  # git-ignored
+    if os.environ.get(SWITCH, "").strip().lower() == "off":
+        return
+    cache = os.environ.get(CACHE, "").strip()
+    state.pdfs.cache_dir = (Path(cache) if cache else project_dir(config) / ".cache") / "pdfs"
     content, lang, default = build.content, build.lang, build.default
     for key in [key for key in state.pdf_links if key[2] == lang or lang == default]:
         del state.pdf_links[key]  # made again below: the site as of this build only

@@ -17,7 +17,9 @@ from __future__ import annotations
 import hashlib
 import io
 import math
+import os
 import re
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -92,17 +94,23 @@ def render_pdf(html: str, base_url: str | None) -> bytes:
     return document.write_pdf(pdf_variant=VARIANT, uncompressed_pdf=False)
 
 
-def tagged_text(data: bytes) -> list[str]:
+# Structure types that are blocks: a reader pauses between them (a space in the text).
+BLOCK_TYPES = {
+    "/P", "/H1", "/H2", "/H3", "/H4", "/H5", "/H6", "/L", "/LI", "/LBody", "/Table",
+    "/TR", "/TH", "/TD", "/THead", "/TBody", "/TFoot", "/Div", "/Sect", "/Art", "/Part",
+    "/BlockQuote", "/Caption", "/Figure", "/Document",
+}  # fmt: skip
+
+
+def tagged_text(data: bytes) -> str:
     """The text of a tagged PDF as a screen reader reads it: the structure tree in order,
-    each marked run's ``/ActualText``, else the text of its glyphs (list markers and
-    artifacts, which are not the HTML's text, left out)."""
+    each marked run's ``/ActualText``, else the text of its glyphs, a line break after each
+    block (list markers and artifacts, which are not the HTML's text, left out)."""
     from pypdf import PdfReader
     from pypdf.generic import ArrayObject, DictionaryObject, NumberObject
 
     reader = PdfReader(io.BytesIO(data))
-    runs: list[dict[int, str]] = []
-    for page in reader.pages:
-        runs.append(_marked_runs(page))
+    runs = [_marked_runs(page) for page in reader.pages]
     pages = {page.indirect_reference.idnum: n for n, page in enumerate(reader.pages)}
     out: list[str] = []
 
@@ -124,17 +132,17 @@ def tagged_text(data: bytes) -> list[str]:
             page_number = pages.get(node.raw_get("/Pg").idnum, page_number)
         if node.get("/Type") == "/MCR":
             out.append(runs[page_number].get(int(node["/MCID"]), ""))
-            return
-        if "/ActualText" in node:
+        elif "/ActualText" in node:
             out.append(str(node["/ActualText"]))
-            return
-        if "/K" in node:
+        elif "/K" in node:
             walk(node["/K"], page_number)
+        if node.get("/S") in BLOCK_TYPES:
+            out.append("\n")
 
     root = reader.trailer["/Root"].get("/StructTreeRoot")
     if root is not None:
         walk(root.get_object().get("/K"), None)
-    return out
+    return "".join(out)
 
 
 def _marked_runs(page) -> dict[int, str]:
@@ -177,7 +185,7 @@ def _marked_runs(page) -> dict[int, str]:
 def misread(data: bytes, html: str) -> str | None:
     """Why the PDF's text, read back, is not the text of ``html`` (None when it is)."""
     try:
-        read = _SPACE.sub("", "".join(tagged_text(data)))
+        read = _SPACE.sub("", tagged_text(data))
     except Exception as exc:  # a PDF pypdf cannot read is not published either
         return f"its structure could not be read back ({type(exc).__name__})"
     wanted = text_of(html)
@@ -241,10 +249,11 @@ class Pdfs:
             return
         try:
             self.cache_dir.mkdir(parents=True, exist_ok=True)
-            if made.data is not None:
-                temporary = self.cache_dir / f".{digest}.pdf.tmp"
-                temporary.write_bytes(made.data)
-                temporary.replace(self.cache_dir / f"{digest}.pdf")
+            if made.data is not None:  # whole or not at all: builds may share the folder
+                descriptor, temporary = tempfile.mkstemp(prefix=".", dir=self.cache_dir)
+                with os.fdopen(descriptor, "wb") as handle:
+                    handle.write(made.data)
+                os.replace(temporary, self.cache_dir / f"{digest}.pdf")
             else:
                 files.write_text(self.cache_dir / f"{digest}.withheld", made.withheld or "")
         except (OSError, files.WriteFailed):
