@@ -16,7 +16,7 @@ for ``scope="row"``, else ``Column``), and each run of text that is not plain AS
 extraction (poppler) use instead of the glyphs; so does every run in a right-to-left
 paragraph, ASCII or not. Both hooks wrap WeasyPrint's own
 functions, named here (``WRAPPED``): an update that renames one fails
-``tests/unit/outputs/test_pdf_tags.py``, naming it.
+``tests/unit/outputs/test_pdfs.py``, naming it.
 """
 
 from __future__ import annotations

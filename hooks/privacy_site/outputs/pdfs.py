@@ -160,7 +160,7 @@ def _marked_runs(page) -> dict[int, str]:
             if isinstance(properties, DictionaryObject) and "/MCID" in properties:
                 mcid = int(properties["/MCID"])
                 if "/ActualText" in properties:
-                    actual[mcid] = str(properties["/ActualText"])
+                    actual[mcid] = _text_string(properties["/ActualText"])
             stack.append(mcid if mcid is not None else (stack[-1] if stack else None))
         elif operator == b"BMC":
             stack.append(stack[-1] if stack else None)
@@ -180,6 +180,17 @@ def _marked_runs(page) -> dict[int, str]:
     found = {mcid: "".join(parts) for mcid, parts in glyphs.items()}
     found.update(actual)
     return found
+
+
+def _text_string(value) -> str:
+    """A PDF text string as written: UTF-16 after its byte-order mark, else PDFDocEncoding
+    (ASCII here). pypdf may have decoded a content stream's string with the page's font."""
+    raw = getattr(value, "original_bytes", None)
+    if raw is None:
+        return str(value)
+    if raw.startswith(b"\xfe\xff"):
+        return raw[2:].decode("utf-16-be", errors="replace")
+    return raw.decode("latin-1")
 
 
 def misread(data: bytes, html: str) -> str | None:

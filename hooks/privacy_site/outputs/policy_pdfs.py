@@ -8,7 +8,7 @@ default language; a language that shows the English text links the English PDF, 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from markupsafe import Markup
@@ -60,7 +60,7 @@ class PdfView:
     correction: bool
     posted: date | None
     last_day: date | None
-    made: date  # the build's day: the state is the state on that day
+    as_of: date  # the day its state began: the PDF stays the same bytes until it changes
     page_url: str  # the version's page, absolute when the site's address is known
     machine: bool  # a machine translation: the notice, and a link to the English
     english_url: str | None
@@ -69,6 +69,17 @@ class PdfView:
     adopted_by: str | None
     body: Markup  # the version page's text, as rendered
     style: Markup
+
+
+def state_began(row: policy_views.VersionRow) -> date:
+    """The day a version's state (as of the build) began: posted for an announced one, its
+    effective date in effect, the day after its last for a superseded one. Not the build's
+    day, which would make every PDF anew each day."""
+    if row.state == "announced":
+        return row.posted or row.effective
+    if row.state == "superseded" and row.last_day is not None:
+        return row.last_day + timedelta(days=1)
+    return row.effective
 
 
 def pdf_view(
@@ -97,7 +108,7 @@ def pdf_view(
         correction=row.correction,
         posted=row.posted,
         last_day=row.last_day,
-        made=content.today,
+        as_of=state_began(row),
         page_url=urls.absolute(row.url, site_url),
         machine=machine,
         english_url=urls.absolute(english, site_url) if machine else None,

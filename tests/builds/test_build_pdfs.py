@@ -296,3 +296,12 @@ def test_fonts_are_embedded(built: Build) -> None:
             for font in pdf_page["/Resources"]["/Font"].values():
                 descendant = font.get_object()["/DescendantFonts"][0].get_object()
                 assert "/FontFile2" in descendant["/FontDescriptor"], font
+
+
+def test_a_pdf_says_its_state_as_of_the_day_that_state_began(built: Build) -> None:
+    """Not the build's day (2026-11-22), which would make every PDF anew each day: the
+    version in effect since 2026-11-01 and the one it replaced that day both say so."""
+    for slug in VERSIONS:
+        text = " ".join(tagged_text(pdf_file(built.site, "en", slug).read_bytes()).split())
+        assert "Status as of November 1, 2026. Online: " in text, text
+        assert "November 22, 2026" not in text
