@@ -18,8 +18,8 @@ import hashlib
 import io
 import math
 import os
-import re
 import tempfile
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -37,7 +37,6 @@ DROPPED = (
     "//script",
     "//style[not(ancestor::head)]",
 )
-_SPACE = re.compile(r"\s+")
 
 
 class PdfToolMissing(Exception):
@@ -75,10 +74,16 @@ def printable(html: str) -> str:
 
 
 def text_of(html: str) -> str:
-    """Every character of the body's text but spaces, in document order."""
+    """Every character of the body's text that a reader says, in document order."""
     root = lxml.html.document_fromstring(html)
     body = root.find("body")
-    return _SPACE.sub("", (body if body is not None else root).text_content())
+    return said((body if body is not None else root).text_content())
+
+
+def said(text: str) -> str:
+    """``text`` without spaces and format characters (soft hyphens, joiners, direction
+    marks), which a reader does not say and a PDF may draw or not."""
+    return "".join(c for c in text if not c.isspace() and unicodedata.category(c) != "Cf")
 
 
 def render_pdf(html: str, base_url: str | None) -> bytes:
@@ -196,7 +201,7 @@ def _text_string(value) -> str:
 def misread(data: bytes, html: str) -> str | None:
     """Why the PDF's text, read back, is not the text of ``html`` (None when it is)."""
     try:
-        read = _SPACE.sub("", tagged_text(data))
+        read = said(tagged_text(data))
     except Exception as exc:  # a PDF pypdf cannot read is not published either
         return f"its structure could not be read back ({type(exc).__name__})"
     wanted = text_of(html)

@@ -77,3 +77,9 @@ def test_a_withheld_pdf_is_remembered_with_its_reason(tmp_path: Path) -> None:
 
 def test_sizes_are_whole_kilobytes_rounded_up() -> None:
     assert [pdfs.kilobytes(n) for n in (0, 1, 1024, 1025, 86016)] == [1, 1, 1, 2, 84]
+
+
+def test_characters_a_reader_does_not_say_are_not_compared() -> None:
+    """A soft hyphen, a zero-width joiner (Bengali, Arabic) or a direction mark may be drawn
+    or not; the words are the same."""
+    assert pdfs.said("ক্\u200dষ in\u00adformation \u200fب") == "ক্ষinformationب"
