@@ -117,6 +117,7 @@ HEADINGS = {
     "lighthouse": "## 4. Lighthouse",
     "redline": "## 5. Redline",
     "profile": "## 6. Profile",
+    "pdfs": "## 7. The PDFs' cost",
 }
 
 
