@@ -95,7 +95,10 @@ def render_pdf(html: str, base_url: str | None) -> bytes:
             f"PDFs not made: WeasyPrint cannot load Debian's Pango ({exc}); run make pdf-tools"
         ) from None
     pdf_tags.install()
-    document = weasyprint.HTML(string=html, base_url=base_url)
+    # Nothing is fetched while a PDF is made (no network in a build, and a page's text
+    # holds nothing but itself); links keep their addresses, resolved against base_url.
+    fetcher = weasyprint.urls.URLFetcher(allowed_protocols=("data",))
+    document = weasyprint.HTML(string=html, base_url=base_url, url_fetcher=fetcher)
     return document.write_pdf(pdf_variant=VARIANT, uncompressed_pdf=False)
 
 
@@ -237,7 +240,14 @@ class Pdfs:
         if done is None:
             done = self._read(digest)
             if done is None:
-                data = render_pdf(document, base_url)
+                try:
+                    data = render_pdf(document, base_url)
+                except PdfToolMissing:
+                    raise
+                except Exception as exc:  # WeasyPrint's own failure: withheld, said, not kept
+                    done = Made(None, f"it could not be made ({type(exc).__name__}: {exc})")
+                    self._done[digest] = done
+                    return done
                 reason = misread(data, document)
                 done = Made(None, reason) if reason else Made(data)
                 self.made += 1

@@ -83,3 +83,33 @@ def test_characters_a_reader_does_not_say_are_not_compared() -> None:
     """A soft hyphen, a zero-width joiner (Bengali, Arabic) or a direction mark may be drawn
     or not; the words are the same."""
     assert pdfs.said("ক্\u200dষ in\u00adformation \u200fب") == "ক্ষinformationب"
+
+
+def test_nothing_is_fetched_while_a_pdf_is_made() -> None:
+    """An image or stylesheet address in the text is not fetched (no network in a build):
+    a server on this machine that the document points at hears nothing."""
+    import http.server
+    import threading
+
+    heard: list[str] = []
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            heard.append(self.path)
+            self.send_error(404)
+
+        def log_message(self, *args) -> None:
+            pass
+
+    server = http.server.HTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    address = f"http://127.0.0.1:{server.server_port}"
+    try:
+        document = DOCUMENT.replace(
+            "</title>", f'</title><link rel="stylesheet" href="{address}/x.css">'
+        ).replace("<h1>", f'<img src="{address}/x.png" alt=""><h1>')
+        assert pdfs.render_pdf(document, address + "/").startswith(b"%PDF-")
+    finally:
+        server.shutdown()
+    assert heard == []
