@@ -27,7 +27,7 @@ export NO_MKDOCS_2_WARNING := 1
 AS_OF = $(if $(DATE),epoch=$$($(BIN)/python -m privacy_site.staff.preview_date "$$DATE") \
         || exit 2; export SOURCE_DATE_EPOCH=$$epoch;,)
 
-.PHONY: setup build serve preview check new-district new-version correct post notify links links-external engines same-output translations test test-fast bench bench-redline lint format chromium vnu tools fonts messages messages-template format-reference lock clean
+.PHONY: setup build serve preview check new-district new-version correct post notify links links-external engines same-output translations test test-fast bench bench-redline lint format chromium vnu tools fonts pdf-tools messages messages-template format-reference lock clean
 LOCALES := hooks/privacy_site/languages/locale
 # The site's words: templates and Python call _, gettext, say, nsay, fill, nfill and N_.
 EXTRACT := $(BIN)/pybabel extract -F hooks/babel.cfg -k say -k nsay:1,2 -k fill -k nfill:1,2 \
@@ -68,7 +68,7 @@ $(STAMP): requirements.lock pyproject.toml
 
 ## build [DATE=YYYY-MM-DD]: build the site into site/ (strict; a failed build leaves site/ untouched;
 ## site/ is replaced in one step, one build at a time: hooks/privacy_site/staff/publish.py)
-build: setup
+build: setup pdf-tools
 	@$(AS_OF) $(BIN)/privacy-site build
 
 ## serve: live preview at http://127.0.0.1:8000 (as of today)
@@ -149,18 +149,18 @@ translations: setup
 
 ## test: install everything (Chromium too) and run every test, on both cores (pytest-xdist:
 ## each test file runs whole in one worker; the shared sites are built once, tests/conftest.py)
-test: setup chromium fonts vnu tools
+test: setup chromium fonts vnu tools pdf-tools
 	$(BIN)/ruff check hooks tests
 	$(BIN)/pytest -n 2 --dist loadfile
 
 ## test-fast: the unit and build tests, without a browser, Java or Node (nothing is built
 ## at collection; tests/browser/ and the tests marked tools are left out)
-test-fast: setup tools
+test-fast: setup tools pdf-tools
 	$(BIN)/pytest -n 2 --dist loadfile tests/unit tests/builds -m "not browser and not tools"
 
 ## bench: the whole benchmark (tens of minutes): writes BENCHMARKS.md and benchmarks.json;
 ## BENCH=--quick for the smoke test's size, BENCH="--parts overhead,growth" for some parts
-bench: setup chromium vnu
+bench: setup chromium vnu pdf-tools
 	@# $$BENCH is split into words (--parts overhead,growth), never globbed or run.
 	set -f; PYTHONPATH=tests/support $(BIN)/python -m bench $$BENCH
 
@@ -190,6 +190,14 @@ fonts:
 	  echo "Installing Debian's fonts-noto-core and fonts-noto-cjk for the browser tests"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
 	    fonts-noto-core fonts-noto-cjk; }
+
+## pdf-tools: Debian's Pango (WeasyPrint draws each policy version's PDF with it) and the Noto
+## fonts it embeds (Latin, Arabic, Bengali, Ethiopic, CJK), if they are missing
+pdf-tools:
+	@dpkg -s libpango-1.0-0 libpangoft2-1.0-0 fonts-noto-core fonts-noto-cjk >/dev/null 2>&1 || { \
+	  echo "Installing Debian's Pango and Noto fonts for the PDFs"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	    libpango-1.0-0 libpangoft2-1.0-0 fonts-noto-core fonts-noto-cjk; }
 
 ## vnu: install the test suite's npm tools pinned in tests/package-lock.json: the Nu Html
 ## Checker (vnu-jar, run with Debian's Java) and Lighthouse (run with Debian's Chromium),

@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 from typing import Any
 
-from privacy_site.adapter import policies
+from privacy_site.adapter import pdf_files, policies
 from privacy_site.adapter.build_checks import build_context, built_summary
 from privacy_site.adapter.mkdocs_api import Files, MkDocsConfig, Navigation, Page, event_priority
 from privacy_site.adapter.site_context import current, finish, process, start
@@ -45,6 +45,7 @@ def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
     (HTML with slots filled), ``language`` (dates, direction, English marking)."""
     build = current(config)
     build.pages_rendered(files)  # every page is rendered: the redlines read their HTML
+    pdf_files.add_pdfs(files, config, build)  # and the PDFs are made from it
     language = build.language
     # MkDocs makes a new environment for each language: compile each template once per
     # process, not once per language (keyed by its source, so an edit recompiles it).

@@ -95,6 +95,7 @@ def build_two_languages(workdir: Path) -> Build:
         when=TWO_LANGUAGES_DATE,
         languages=TWO_LANGUAGES,
         vendors=FIXTURES / "vendors" / "valid.yml",
+        pdfs=True,  # the browser sweep follows every PDF link
     )
 
 

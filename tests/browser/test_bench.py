@@ -26,6 +26,7 @@ TABLES = [
     "## 4. Lighthouse",
     "## 5. Redline against plain difflib",
     "## 6. Profile of a large build",
+    "## 7. The PDFs' cost",
 ]
 
 

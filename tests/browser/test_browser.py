@@ -7,6 +7,7 @@ zoom, without JavaScript, in print and with the keyboard.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -93,6 +94,21 @@ def test_every_page_passes(
     report = real_sweep[page_path]
     problems = report.problems()
     assert not problems, f"{page_path}:\n  " + "\n  ".join(problems)
+
+
+def test_the_sweep_followed_each_versions_pdf(
+    real_sweep: dict[str, PageReport], real_site: Path
+) -> None:
+    """Every version page links its PDF, and the sweep fetched it (200, application/pdf:
+    test_every_page_passes fails a page whose PDF link does not answer so)."""
+    versions = [
+        path
+        for path in html_pages(real_site)
+        if re.fullmatch(r"/([a-z]{2}/)?policies/[^/]+/\d{4}-\d{2}-\d{2}/", path)
+    ]
+    assert versions
+    for path in versions:
+        assert real_sweep[path].pdfs, f"{path}: no PDF link followed"
 
 
 def sweep_one_file(browser: Browser, folder: Path):

@@ -60,6 +60,7 @@ CONTENT_TYPES = {
     ".svg": "image/svg+xml",
     ".txt": "text/plain; charset=utf-8",
     ".png": "image/png",
+    ".pdf": "application/pdf",
     ".ico": "image/x-icon",
     ".woff2": "font/woff2",
     ".gz": "application/gzip",
@@ -274,6 +275,8 @@ class PageReport:
     local_storage: int = 0
     session_storage: int = 0
     error: str = ""  # the sweep itself failed (a timeout, a crash)
+    # Each PDF the page links (a[type="application/pdf"]), followed: (url, status, type).
+    pdfs: list[tuple[str, int, str]] = field(default_factory=list)
 
     def problems(self) -> list[str]:
         """Each failure as one readable line; empty when the page is clean."""
@@ -300,6 +303,11 @@ class PageReport:
             lines.append(f"localStorage has {self.local_storage} item(s)")
         if self.session_storage:
             lines.append(f"sessionStorage has {self.session_storage} item(s)")
+        lines += [
+            f"PDF link {url}: status {status}, type {kind!r}"
+            for url, status, kind in self.pdfs
+            if status != 200 or kind.split(";")[0].strip() != "application/pdf"
+        ]
         return lines
 
 
@@ -363,6 +371,12 @@ def sweep_page(context: BrowserContext, base_url: str, path: str) -> PageReport:
         report.local_storage = page.evaluate("() => window.localStorage.length")
         report.session_storage = page.evaluate("() => window.sessionStorage.length")
         report.cookies = [dict(cookie) for cookie in context.cookies()]
+        for url in page.eval_on_selector_all(
+            'a[type="application/pdf"]', "links => links.map(link => link.href)"
+        ):
+            fetched = context.request.get(url)
+            report.pdfs.append((url, fetched.status, fetched.headers.get("content-type", "")))
+            fetched.dispose()
     finally:
         page.close()
     return report

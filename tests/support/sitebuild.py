@@ -119,13 +119,17 @@ def build_site(
     config: dict[str, Any] | None = None,
     vendors: Path | None = None,
     languages: list[str] | None = None,
+    pdfs: bool | None = None,
 ) -> Build:
     """Build ``docs`` (default: the district's real content, with its own mkdocs.yml)
     into ``workdir/site`` as of ``when`` (a day in the tests' district's zone, or the
     district's own zone for its real content).
 
     The real content is built in every language of its mkdocs.yml; a fixture site in
-    English only, unless ``languages`` says otherwise (a fixture owns its languages)."""
+    English only, unless ``languages`` says otherwise (a fixture owns its languages).
+    The real content is built with its PDFs, a fixture without unless ``pdfs`` (each PDF
+    costs a second or two: only the builds that check them make them); every build shares
+    the checkout's cache of PDFs (.cache/pdfs), named by what each is made from."""
     if languages is None and docs is not None:
         languages = ["en"]
     project = workdir / "project"
@@ -151,6 +155,9 @@ def build_site(
     site = workdir / "site"
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1")
     env.pop("SOURCE_DATE_EPOCH", None)
+    env["PRIVACY_SITE_CACHE"] = str(ROOT / ".cache")
+    if not (pdfs if pdfs is not None else docs is None):
+        env["PRIVACY_SITE_PDFS"] = "off"
     if when is not None:
         zone = TIMEZONE if docs is not None else district_timezone()
         env["SOURCE_DATE_EPOCH"] = str(epoch_for(when, zone))

@@ -98,8 +98,10 @@ def built_summary(build: BuildContext) -> None:
     """Said once every language is built."""
     loads = build.process.content.loads
     redlines = build.process.redlines
+    pdfs = build.process.pdfs
+    made = len(build.process.pdf_links)
     notice_log.info(
-        "Built %d language%s as of %s: content read %s, %d redline%s computed%s",
+        "Built %d language%s as of %s: content read %s, %d redline%s computed%s%s",
         len(build.built),
         "" if len(build.built) == 1 else "s",
         build.today.isoformat(),
@@ -107,6 +109,10 @@ def built_summary(build: BuildContext) -> None:
         redlines.computed,
         "" if redlines.computed == 1 else "s",
         f", {redlines.from_disk} read from .cache/redlines" if redlines.from_disk else "",
+        f"; {made} PDF{'' if made == 1 else 's'} ({pdfs.made} made, {pdfs.from_disk} read "
+        "from .cache/pdfs)"
+        if made
+        else "",
     )
 
 

@@ -14,6 +14,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
+from privacy_site.adapter import pdf_files
 from privacy_site.adapter.generated_files import add_page, anchor_title, under_template_title
 from privacy_site.adapter.internals import norm_src_uri
 from privacy_site.adapter.site_context import BuildContext
@@ -112,6 +113,7 @@ def page_context(context: dict[str, Any], page: Page, build: BuildContext) -> di
         slug = match.groupdict().get("slug")
         version = policy.version(slug) if slug else None
         context["policy"] = policy_views.policy_view(build.content, policy, build.lang, version)
+        context["pdfs"] = pdf_files.links(build)  # each version's PDF (policy-pdf.html)
     return context
 
 

@@ -36,6 +36,8 @@ from privacy_site.model.problems import Problem
 from privacy_site.model.settings import Settings
 from privacy_site.outputs import messages, policy_views
 from privacy_site.outputs.changes import Change, all_changes
+from privacy_site.outputs.pdfs import Pdfs
+from privacy_site.outputs.policy_pdfs import PdfLink
 from privacy_site.outputs.redline import Redlines
 
 
@@ -179,6 +181,11 @@ class Process:
     def __init__(self) -> None:
         self.content = ContentCache()
         self.redlines = Redlines()
+        self.pdfs = Pdfs()
+        # Every version's PDF in each language built so far, by (policy, slug, language):
+        # the default language's are built first, and linked where a page is in English.
+        self.pdf_links: dict[tuple[str, str, str], PdfLink] = {}
+        self.pdf_tool_missing = False  # said once: WeasyPrint cannot run here
         # The contexts of the builds under way: mkdocs-static-i18n builds each other
         # language inside the default language's build, from its end (on_post_build).
         self.builds: list[BuildContext] = []

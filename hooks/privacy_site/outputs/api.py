@@ -8,6 +8,7 @@ they are from every page: the file says nothing the site does not.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from typing import Any
 
 from ..content import Content
@@ -15,9 +16,13 @@ from ..model import urls
 from . import policy_views
 
 
-def policies_document(content: Content, lang: str, site_url: str | None) -> dict[str, Any]:
+def policies_document(
+    content: Content, lang: str, site_url: str | None, pdfs: Mapping[str, Mapping] | None = None
+) -> dict[str, Any]:
     """The document for ``lang`` as of ``content.today``; policies ordered by id, versions oldest
-    first. Values are JSON types only (dates as ``YYYY-MM-DD``), so it serialises as is."""
+    first. Values are JSON types only (dates as ``YYYY-MM-DD``), so it serialises as is.
+    ``pdfs`` (``"policy/slug"`` -> its ``own`` and ``english`` ``PdfLink``, once they are
+    made) adds each version's ``pdf``: the one a reader of ``lang`` is given."""
     today = content.today
     policies = []
     for policy in sorted(content.policies, key=lambda p: p.id):
@@ -46,6 +51,8 @@ def policies_document(content: Content, lang: str, site_url: str | None) -> dict
                     "source_sha256": version.sha256,
                 }
             )
+            if pdfs is not None:
+                versions[-1].update(_pdf(pdfs.get(f"{policy.id}/{version.slug}"), site_url))
         policies.append(
             {
                 "id": policy.id,
@@ -62,6 +69,26 @@ def policies_document(content: Content, lang: str, site_url: str | None) -> dict
         "timezone": content.settings.timezone,
         "policies": policies,
     }
+
+
+def _pdf(links: Mapping | None, site_url: str | None) -> dict[str, Any]:
+    """``pdf``: the version's PDF in this language, else the English one (``lang`` says
+    which), with its size and SHA-256 (``sha256sum`` of a saved copy gives the same); and
+    ``pdf_withheld``, why this language's was not published, when it was not."""
+    own = links.get("own") if links else None
+    english = links.get("english") if links else None
+    shown = own if own is not None and own.withheld is None else english
+    found: dict[str, Any] = {"pdf": None}
+    if shown is not None and shown.withheld is None:
+        found["pdf"] = {
+            "url": urls.absolute(shown.url, site_url),
+            "lang": shown.lang,
+            "bytes": shown.size,
+            "sha256": shown.sha256,
+        }
+    if own is not None and own.withheld:
+        found["pdf_withheld"] = own.withheld
+    return found
 
 
 def build_document(content: Content, commit: str | None) -> dict[str, Any]:

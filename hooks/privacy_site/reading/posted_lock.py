@@ -14,6 +14,12 @@ changes or removes a line (:func:`append_only`). Lines are tab-separated::
     2026-11-23  version      <sha256>  docs/en/policies/website-privacy/2018-05-15.md
     2026-11-23  translation  <sha256>  docs/es/policies/website-privacy/2018-05-15.md  machine
     2026-11-23  vendor       -         google-analytics
+    2026-11-23  pdf          <sha256>  es/policies/x/2018-05-15/x-2018-05-15-es.pdf
+
+A ``pdf`` line records a policy version's PDF as published (its path in the built site):
+a PDF is made again when its version's state changes or the way PDFs are made does, so
+these lines are not checked against anything; each PDF ever published keeps its line, and
+a saved copy's ``sha256sum`` is found in the record.
 """
 
 from __future__ import annotations
@@ -29,7 +35,12 @@ from . import files, frontmatter, yamldoc
 from .translations import digest
 
 RECORD = "posted.lock"  # beside mkdocs.yml and vendors.yml
-KINDS = ("version", "translation", "vendor")
+KINDS = ("version", "translation", "vendor", "pdf")
+# A PDF's path in the built site: ``[<lang>/]policies/<id>/<date>/<id>-<date>-<lang>.pdf``.
+PDF_PATH = re.compile(
+    r"^(?:[a-z]{2,3}(?:-[a-z0-9]+)?/)?policies/[a-z0-9][a-z0-9_-]*/\d{4}-\d{2}-\d{2}/"
+    r"[a-z0-9][a-z0-9_-]*-\d{4}-\d{2}-\d{2}-[a-z]{2,3}(?:-[a-z0-9]+)?\.pdf$"
+)
 HOW = ("machine", "reviewed")
 HEADER = """\
 # What has been posted on the site, so that none of it changes quietly.
@@ -69,6 +80,7 @@ class Posted:
     versions: dict[str, str] = field(default_factory=dict)  # file -> sha256
     translations: dict[str, tuple[str, str]] = field(default_factory=dict)  # -> (sha, how)
     vendors: set[str] = field(default_factory=set)
+    pdfs: dict[str, str] = field(default_factory=dict)  # site path -> sha256
 
 
 # Reading ----------------------------------------------------------------------------
@@ -136,7 +148,16 @@ def read(
             problems.append(
                 Problem(display, number, message=f"this line cannot be read; {FIX_RECORD}")
             )
-        elif entry.kind != "vendor" and not _inside(entry.key, docs):
+        elif entry.kind == "pdf" and not PDF_PATH.match(entry.key):
+            problems.append(
+                Problem(
+                    display,
+                    number,
+                    message=f"names {entry.key!r}, which is not a policy version's PDF; "
+                    f"{FIX_RECORD}",
+                )
+            )
+        elif entry.kind not in ("vendor", "pdf") and not _inside(entry.key, docs):
             problems.append(
                 Problem(
                     display,
@@ -188,6 +209,8 @@ def check(
     problems: list[Problem] = []
     latest: dict[str, Entry] = {}
     for entry in entries:
+        if entry.kind == "pdf":
+            continue
         if entry.kind == "version" and entry.key in latest:
             problems.append(
                 Problem(
@@ -202,6 +225,8 @@ def check(
     recorded_vendors = any(entry.kind == "vendor" for entry in latest.values())
     vendor_ids = _vendor_ids(vendors_file) if recorded_vendors else None
     for key, entry in latest.items():
+        if entry.kind == "pdf":
+            continue  # made again as its state changes: recorded, never checked
         if entry.kind == "vendor":
             if vendor_ids is not None and key not in vendor_ids:
                 problems.append(_vendor_gone(entry, vendors_file.name, display))
@@ -307,7 +332,23 @@ def pending(entries: Iterable[Entry], posted: Posted, today: date) -> list[Entry
             new.append(Entry(today, "translation", sha, key, how))
     for vendor in sorted(posted.vendors - set(latest)):
         new.append(Entry(today, "vendor", "-", vendor))
+    recorded_pdfs = {(entry.key, entry.sha256) for entry in entries if entry.kind == "pdf"}
+    for key, sha in sorted(posted.pdfs.items()):
+        if (key, sha) not in recorded_pdfs:
+            new.append(Entry(today, "pdf", sha, key))
     return new
+
+
+def published_pdfs(site: Path) -> dict[str, str]:
+    """Every policy version's PDF in a built site (``site/``): its path -> its SHA-256."""
+    found: dict[str, str] = {}
+    if not site.is_dir():
+        return found
+    for path in sorted(site.rglob("*.pdf")):
+        key = path.relative_to(site).as_posix()
+        if PDF_PATH.match(key) and path.is_file() and not path.is_symlink():
+            found[key] = digest(path)
+    return found
 
 
 def append(path: Path, new: list[Entry]) -> None:
@@ -382,7 +423,7 @@ def restart_problems(before: str, after: str, root: Path, display: str = RECORD)
             problems.append(Problem(display, number, message=f"this line {why}; {FIX_RECORD}"))
     for number, line in enumerate(before.splitlines(), start=1):
         entry = _entry(line, number) if line and not line.startswith("#") else None
-        if entry is None or entry.kind == "vendor":
+        if entry is None or entry.kind in ("vendor", "pdf"):
             continue
         if not _inside(entry.key, entry.key.split("/")[0]):
             continue

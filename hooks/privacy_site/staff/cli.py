@@ -104,6 +104,12 @@ def _parser() -> argparse.ArgumentParser:
     as_of(sub, "the day the correction is posted and takes effect")
     sub = command("post", post, "record in posted.lock what is posted (the publish job runs it)")
     as_of(sub, "record what is posted as of YYYY-MM-DD")
+    sub.add_argument(
+        "--site",
+        type=Path,
+        default=None,
+        help="the built site whose PDFs are recorded too (default: site/ beside mkdocs.yml)",
+    )
     sub = command("preview", preview, "serve the site as it will look on a day")
     sub.add_argument("--date", type=_day, required=True, help="the day to preview, YYYY-MM-DD")
     sub.add_argument("--port", type=int, default=8000, help="the port (default 8000)")
@@ -217,7 +223,9 @@ def post(args: argparse.Namespace) -> int:
         print("Nothing recorded: fix the errors first.", file=sys.stderr)
         return 1
     entries, _ = posted_lock.read(project.record_file, docs=project.docs_dir.name)
-    new = posted_lock.pending(entries, content.posted(project.docs_dir), today)
+    posted = content.posted(project.docs_dir)
+    posted.pdfs = posted_lock.published_pdfs(args.site or project.root / "site")
+    new = posted_lock.pending(entries, posted, today)
     if not new:
         print(f"{posted_lock.RECORD}: nothing new is posted as of {today}.")
         return 0

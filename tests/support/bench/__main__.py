@@ -33,6 +33,7 @@ PARTS = [
     "lighthouse",
     "redline",
     "profile",
+    "pdfs",
 ]
 
 # Growth: the real site has 3 policies of one version each, 1 vendor and 151 built pages.
@@ -402,6 +403,11 @@ def main(argv: list[str] | None = None) -> int:
         results["profile"] = profile.run(project, workdir / "profiled-site") | {
             "district": district.describe()
         }
+    if "pdfs" in parts:
+        from bench import pdfs
+
+        print("pdfs: the real site with a cold and a warm PDF cache, and without", flush=True)
+        results["pdfs"] = pdfs.run(workdir, runs=1 if quick else 3)
     results["seconds"] = time.time() - started
     results["load_average_end"] = os.getloadavg()
     args.out.mkdir(parents=True, exist_ok=True)

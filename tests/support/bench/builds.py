@@ -28,13 +28,21 @@ PAGE_TEMPLATES = sorted(
 )
 
 
-def environment() -> dict[str, str]:
-    return dict(
+def environment(*, pdfs: bool = False) -> dict[str, str]:
+    """Every build but the ``pdfs`` part's is without PDFs (``PRIVACY_SITE_PDFS=off``): the
+    hooks' cost alone, comparable from run to run; the ``pdfs`` part measures theirs."""
+    env = dict(
         os.environ,
         SOURCE_DATE_EPOCH=str(epoch_for(BUILD_DATE, TIMEZONE)),
         NO_MKDOCS_2_WARNING="1",
         PYTHONDONTWRITEBYTECODE="1",
     )
+    env.pop("PRIVACY_SITE_CACHE", None)  # the project's own .cache
+    if not pdfs:
+        env["PRIVACY_SITE_PDFS"] = "off"
+    else:
+        env.pop("PRIVACY_SITE_PDFS", None)
+    return env
 
 
 def real_config() -> dict:
@@ -156,7 +164,9 @@ def count_pages(site: Path) -> tuple[int, int]:
     return sum(1 for path in files if path.suffix == ".html"), len(files)
 
 
-def build(project: Path, site: Path, *, extra_args: list[str] | None = None) -> BuildRun:
+def build(
+    project: Path, site: Path, *, extra_args: list[str] | None = None, pdfs: bool = False
+) -> BuildRun:
     """``mkdocs build --clean`` of ``project`` into ``site`` in a fresh Python process."""
     if site.exists():
         shutil.rmtree(site)
@@ -165,7 +175,7 @@ def build(project: Path, site: Path, *, extra_args: list[str] | None = None) -> 
     with log.open("w", encoding="utf-8") as out:
         start = time.perf_counter()
         child = subprocess.Popen(
-            command, cwd=project, env=environment(), stdout=out, stderr=subprocess.STDOUT
+            command, cwd=project, env=environment(pdfs=pdfs), stdout=out, stderr=subprocess.STDOUT
         )
         _, status, usage = os.wait4(child.pid, 0)
         seconds = time.perf_counter() - start

@@ -26,6 +26,8 @@ PACKAGES = [
     "babel",
     "pyyaml",
     "playwright",
+    "weasyprint",
+    "pypdf",
 ]
 
 

@@ -75,6 +75,7 @@ def _sections():
         ("lighthouse", _lighthouse),
         ("redline", _redline),
         ("profile", _profile),
+        ("pdfs", _pdfs),
     )
 
 
@@ -116,6 +117,7 @@ HEADINGS = {
     "lighthouse": "## 4. Lighthouse",
     "redline": "## 5. Redline",
     "profile": "## 6. Profile",
+    "pdfs": "## 7. The PDFs' cost",
 }
 
 
@@ -461,6 +463,33 @@ def _redline(r: dict) -> str:
             ],
         )
         + f"\nMedian ratio redline/baseline: **{r['median_ratio']:.2f}**.\n"
+    )
+
+
+def _pdfs(p: dict) -> str:
+    rows = [
+        [
+            name,
+            p[kind]["pdfs"],
+            p[kind]["made"],
+            p[kind]["cached"],
+            f"{p[kind]['bytes'] / 1024:.0f}",
+            f"{p[kind]['median_seconds']:.2f}",
+        ]
+        for kind, name in (
+            ("cold", "PDFs, cold cache (every PDF made)"),
+            ("warm", "PDFs, warm cache (a daily rebuild)"),
+            ("off", "no PDFs (PRIVACY_SITE_PDFS=off)"),
+        )
+    ]
+    return (
+        "## 7. The PDFs' cost\n\n"
+        "The real site built with each policy version's PDF in every language with its own text"
+        f" (`privacy_site.outputs.pdfs`), median of {p['runs']} run(s) of each, one after the"
+        " other; every other part builds without PDFs.\n\n"
+        + _table(["build", "PDFs", "made", "from cache", "KiB of PDFs", "seconds"], rows)
+        + f"\nA warm cache costs **{p['warm_over_off_seconds']:+.2f} s** over no PDFs; a cold"
+        f" one **{p['cold_over_off_seconds']:+.2f} s**.\n"
     )
 
 

@@ -164,3 +164,44 @@ def test_a_label_button_escapes_its_name_and_keeps_the_icon() -> None:
         'data-controls="__nav_2"><span class="md-icon"></span><span class="visually-hidden">'
         f"{ESCAPED}</span></span>"
     )
+
+
+def pdf_macros(lang):
+    """overrides/partials/privacy-macros.html, with the site's words in ``lang``."""
+    environment = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(THEME), autoescape=True, undefined=jinja2.StrictUndefined
+    )
+    environment.globals.update(_=lang.gettext, say=lang.say, fill=lang.fill, language=lang)
+    return environment.get_template("partials/privacy-macros.html").module
+
+
+def test_a_withheld_pdf_is_said_and_the_english_one_offered() -> None:
+    """A language whose PDF was withheld (its text did not read back) says so on the
+    version's page and links the English PDF, marked; the history table links the English."""
+    from privacy_site.outputs.policy_pdfs import PdfLink
+
+    arabic = language("ar", name="العربية")
+    own = PdfLink(
+        "x",
+        "2018-05-15",
+        "ar",
+        "ar/policies/x/2018-05-15/x-2018-05-15-ar.pdf",
+        0,
+        None,
+        "reads 'y'",
+    )
+    english = PdfLink(
+        "x", "2018-05-15", "en", "policies/x/2018-05-15/x-2018-05-15-en.pdf", 86016, "ab"
+    )
+    row = type("Row", (), {"policy": "x", "slug": "2018-05-15", "effective": date(2018, 5, 15)})
+    pdfs = {"x/2018-05-15": {"own": own, "english": english}}
+    page = str(pdf_macros(arabic).pdf_link(pdfs, row, ".."))
+    assert "There is no PDF of this version in" in page and "العربية" in page
+    assert 'href="../policies/x/2018-05-15/x-2018-05-15-en.pdf"' in page
+    assert 'hreflang="en"' in page and "PDF, 84 KB" in page and "(in English)" in page
+    assert "-ar.pdf" not in page
+    table = str(pdf_macros(arabic).pdf_link(pdfs, row, "..", in_table=True))
+    assert "There is no PDF" not in table and "x-2018-05-15-en.pdf" in table
+    published = {"x/2018-05-15": {"own": english, "english": english}}
+    english_page = str(pdf_macros(language("en")).pdf_link(published, row, ".."))
+    assert "There is no PDF" not in english_page and "hreflang" not in english_page

@@ -154,3 +154,40 @@ def test_a_missing_record_matters_only_once_a_version_is_posted(tmp_path: Path) 
     assert "git checkout origin/main -- posted.lock" in problem.message
     lock.write_text(posted_lock.HEADER, encoding="utf-8")  # a record with only its header is fine
     assert posted_lock.missing(lock, [VERSION], DAY) is None
+
+
+PDF = "es/policies/p/2026-01-01/p-2026-01-01-es.pdf"
+
+
+def test_each_published_pdf_is_recorded_and_a_remade_one_again(tmp_path: Path) -> None:
+    """A PDF is recorded as published (its site path and SHA-256), so a saved copy can be
+    checked; one made again (its version's state changed) gets a line of its own, and no
+    PDF line is checked against the files (a PDF is an output, not a posted file)."""
+    site = tmp_path / "site"
+    (site / PDF).parent.mkdir(parents=True)
+    (site / PDF).write_bytes(b"%PDF-1.7 first")
+    (site / "es" / "policies" / "p" / "stray.pdf").write_bytes(b"%PDF-1.7")  # not a version's
+    found = posted_lock.published_pdfs(site)
+    assert found == {PDF: sha("%PDF-1.7 first")}
+    record = tmp_path / "posted.lock"
+    posted_lock.append(record, posted_lock.pending([], posted_lock.Posted(pdfs=found), DAY))
+    entries, problems = posted_lock.read(record)
+    assert problems == [] and [(e.kind, e.key) for e in entries] == [("pdf", PDF)]
+    assert posted_lock.pending(entries, posted_lock.Posted(pdfs=found), DAY) == []
+    (site / PDF).write_bytes(b"%PDF-1.7 remade")
+    again = posted_lock.pending(
+        entries, posted_lock.Posted(pdfs=posted_lock.published_pdfs(site)), DAY
+    )
+    assert [(e.kind, e.sha256) for e in again] == [("pdf", sha("%PDF-1.7 remade"))]
+    assert posted_lock.check(entries, tmp_path, tmp_path / "vendors.yml") == []
+
+
+def test_a_pdf_line_naming_anything_but_a_versions_pdf_is_refused(tmp_path: Path) -> None:
+    record = tmp_path / "posted.lock"
+    record.write_text(
+        posted_lock.HEADER + f"2026-11-23\tpdf\t{'a' * 64}\t../../etc/passwd.pdf\n",
+        encoding="utf-8",
+    )
+    entries, problems = posted_lock.read(record)
+    assert entries == [] and len(problems) == 1
+    assert problems[0].line == 6 and "not a policy version's PDF" in str(problems[0])
