@@ -19,6 +19,7 @@ from .model.translations import Translation
 from .model.vendors import Vendor, VendorState
 from .reading import placeholders, posted_lock, rendering, site_config
 from .reading.docs_tree import DocsTree
+from .reading.mkdocs_yml import Project
 from .reading.policy_files import load_policies, load_translations
 from .reading.translations import check_translations
 from .registry.vendors import load_vendors
@@ -90,6 +91,22 @@ class Content:
                     found.translations[f"{folder}/{translation.src_uri}"] = (sha, translation.kind)
         found.vendors = {v.id for v in self.vendors if v.state(self.today) != VendorState.HIDDEN}
         return found
+
+
+def project_content(project: Project, today: date, *, record_required: bool = True) -> Content:
+    """:func:`load_content` of a project as mkdocs.yml describes it (``privacy-site``'s
+    commands: check, post, notify, ...)."""
+    return load_content(
+        project.docs_dir,
+        today,
+        project.extra,
+        project.default_language,
+        project.languages,
+        project.vendors_file,
+        markdown=project.markdown,
+        config_file=project.config_file,
+        record_required=record_required,
+    )
 
 
 def load_content(

@@ -28,7 +28,7 @@ from typing import Any
 
 import yaml
 
-from ..content import Content, load_content
+from ..content import Content, project_content
 from ..languages.language import load_language
 from ..model import dates
 from ..model.dates import SettingError
@@ -150,7 +150,7 @@ def upgrade_command(args: argparse.Namespace) -> int:
 def check(args: argparse.Namespace) -> int:
     project = read_project(args.config)
     today = args.date or dates.build_date(project.settings.timezone)
-    checked = checks.run(project, _content(project, today))  # the build runs the same list
+    checked = checks.run(project, project_content(project, today))  # the build runs the same list
     print(report(checked.problems, today, readability.report(checked.grades)))
     return 1 if errors(checked.problems) else 0
 
@@ -167,7 +167,7 @@ def build(args: argparse.Namespace) -> int:
 def new_version(args: argparse.Namespace) -> int:
     project = read_project(args.config)
     today = args.date or dates.build_date(project.settings.timezone)
-    content = _content(project, today)
+    content = project_content(project, today)
     policy = _policy(project, content, args.policy)
     latest = policy.versions[-1]
     base = (policy.published(today) or list(policy.versions))[-1]
@@ -199,7 +199,7 @@ def new_version(args: argparse.Namespace) -> int:
 def correct(args: argparse.Namespace) -> int:
     project = read_project(args.config)
     today = args.date or dates.build_date(project.settings.timezone)
-    content = _content(project, today)
+    content = project_content(project, today)
     policy = _policy(project, content, args.policy)
     base = policy.in_effect(today)
     if base is None:
@@ -216,7 +216,7 @@ def post(args: argparse.Namespace) -> int:
     project = read_project(args.config)
     today = args.date or dates.build_date(project.settings.timezone)
     _usable_record(project)  # never written through a link, never into a folder
-    content = _content(project, today, record_required=False)  # post starts a record
+    content = project_content(project, today, record_required=False)  # post starts a record
     found = errors(content.problems)
     if found:
         print(report(found, today), file=sys.stderr)
@@ -267,7 +267,7 @@ def messages_command(args: argparse.Namespace) -> int:
         raise Refused(
             f"--lang {args.lang}: the site's languages are {', '.join(project.languages)}"
         )
-    content = _content(project, today)
+    content = project_content(project, today)
     if errors(content.problems):
         count = len(errors(content.problems))
         raise Refused(
@@ -339,20 +339,6 @@ def _ledger_grew(git: Any, base: str, project: Project) -> list[Problem]:
     ledger = project.root / notified_lock.LEDGER
     after = ledger.read_text(encoding="utf-8") if ledger.is_file() else ""
     return notified_lock.append_only(before, after)
-
-
-def _content(project: Project, today: date, *, record_required: bool = True) -> Content:
-    return load_content(
-        project.docs_dir,
-        today,
-        project.extra,
-        project.default_language,
-        project.languages,
-        project.vendors_file,
-        markdown=project.markdown,
-        config_file=project.config_file,
-        record_required=record_required,
-    )
 
 
 def _usable_record(project: Project) -> None:

@@ -37,7 +37,7 @@ from email.message import EmailMessage
 from email.utils import parseaddr
 from pathlib import Path
 
-from ..content import Content, load_content
+from ..content import project_content
 from ..languages.language import load_language
 from ..model import dates, urls
 from ..model.problems import errors
@@ -119,7 +119,7 @@ def _run(config_file: Path, day: date | None, environ: Mapping[str, str]) -> int
 
 
 def _due(project: Project, config: notify_config.Notify, today: date, received: set) -> list[Due]:
-    content = _content(project, today)
+    content = project_content(project, today, record_required=False)
     found = errors(content.problems)
     if found:
         more = f" (and {len(found) - 1} more)" if len(found) > 1 else ""
@@ -153,20 +153,6 @@ def _due(project: Project, config: notify_config.Notify, today: date, received: 
             )
             due.append(Due(change, mailing_list, mail))
     return sorted(due, key=lambda d: (d.change.posted or today, d.change.key, d.mailing_list.lang))
-
-
-def _content(project: Project, today: date) -> Content:
-    return load_content(
-        project.docs_dir,
-        today,
-        project.extra,
-        project.default_language,
-        project.languages,
-        project.vendors_file,
-        markdown=project.markdown,
-        config_file=project.config_file,
-        record_required=False,
-    )
 
 
 # The server ---------------------------------------------------------------------------
